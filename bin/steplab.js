@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// Entry point: runs the TypeScript sources directly with Node's type stripping.
+import { spawnSync } from 'node:child_process';
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 18)) {
+  console.error(`steplab needs Node 22.18 or newer (this is ${process.version}). Install it with: npm i -g node@22`);
+  process.exit(1);
+}
+if (!process.features.typescript) {
+  // Type stripping switched off (e.g. --no-experimental-strip-types): run again with it on.
+  const r = spawnSync(process.execPath, ['--experimental-strip-types', ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
+// Node announces type stripping as experimental on every run; keep every other warning.
+process.removeAllListeners('warning');
+process.on('warning', (w) => { if (w.name !== 'ExperimentalWarning') console.error(`${w.name}: ${w.message}`); });
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,59 @@
+// What the runner tells its listeners: the terminal UI, the plain log, JUnit and JSON are all reporters of these.
+
+import type { CheckResult } from '../assert/types.ts';
+import type { Change } from '../explain/types.ts';
+import type { Check, CommandBlock, Lesson, Step } from '../lesson/types.ts';
+import type { ShellResult } from '../sandbox/types.ts';
+
+/** How one block of commands went. `ok` is false when the status differs from `{exit=N}` or the block timed out. */
+export interface BlockOutcome extends ShellResult {
+  readonly block: CommandBlock;
+  readonly ok: boolean;
+}
+
+export interface CheckOutcome {
+  readonly check: Check;
+  readonly result: CheckResult;
+}
+
+export type StepStatus = 'passed' | 'failed' | 'skipped';
+
+export interface StepOutcome {
+  readonly step: Step;
+  readonly status: StepStatus;
+  readonly blocks: readonly BlockOutcome[];
+  readonly checks: readonly CheckOutcome[];
+  /** For a challenge under verify: the checks evaluated before the solution ran (they must all fail). */
+  readonly checksBefore: readonly CheckOutcome[];
+  /** What changed in the kernel during the step, in plain words. */
+  readonly changes: readonly Change[];
+  /** Why the step failed, in one sentence; undefined when it passed. */
+  readonly reason: string | undefined;
+  readonly durationMs: number;
+}
+
+export type LessonStatus = 'passed' | 'failed' | 'quit' | 'broken';
+
+export interface LessonOutcome {
+  readonly lesson: Lesson;
+  readonly target: string;
+  readonly status: LessonStatus;
+  readonly steps: readonly StepOutcome[];
+  /** For `broken`: the tool's own error (sandbox could not start, …). */
+  readonly error: string | undefined;
+  readonly durationMs: number;
+}
+
+/** Every hook is optional: a reporter listens to what it needs. */
+export interface Reporter {
+  onLessonStart?(lesson: Lesson, info: { readonly target: string; readonly resumeFrom: number }): void | Promise<void>;
+  onSandboxReady?(lesson: Lesson, info: { readonly durationMs: number }): void | Promise<void>;
+  onStepStart?(step: Step, lesson: Lesson): void | Promise<void>;
+  onBlockStart?(block: CommandBlock, step: Step | undefined): void | Promise<void>;
+  onBlockEnd?(outcome: BlockOutcome, step: Step | undefined): void | Promise<void>;
+  onCheck?(outcome: CheckOutcome, step: Step, phase: 'before-solution' | 'after'): void | Promise<void>;
+  onStepEnd?(outcome: StepOutcome, lesson: Lesson): void | Promise<void>;
+  onLessonEnd?(outcome: LessonOutcome): void | Promise<void>;
+  /** After every lesson of a run (verify): the whole list. */
+  onRunEnd?(outcomes: readonly LessonOutcome[]): void | Promise<void>;
+}

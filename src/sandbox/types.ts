@@ -1,0 +1,33 @@
+// What a running sandbox offers the runner: one persistent lesson shell, and a probe shell for steplab's own reads.
+
+import type { World } from '../lesson/types.ts';
+
+/** The result of running shell code: a failure is the same shape as a success (execa's way). */
+export interface ShellResult {
+  readonly exitCode: number;
+  /** stdout and stderr merged, in the order written. */
+  readonly output: string;
+  readonly timedOut: boolean;
+  readonly durationMs: number;
+}
+
+export interface RunOptions {
+  readonly timeoutMs: number;
+  /** Start the code in the background; it runs until the sandbox is disposed. Resolves once started. */
+  readonly background?: boolean;
+}
+
+export interface SandboxOptions {
+  readonly world: World;
+}
+
+export interface Sandbox extends AsyncDisposable {
+  /** Run code in the lesson's shell: variables and `cd` carry over to the next call. */
+  run(code: string, options: RunOptions): Promise<ShellResult>;
+  /** Run a short script in steplab's own shell in the same namespaces (snapshots, probes); never the learner's state. */
+  probe(code: string, timeoutMs?: number): Promise<ShellResult>;
+  /** argv that opens an interactive shell in the sandbox, on the target (for "try it yourself"). */
+  interactiveArgv(): readonly string[];
+  /** End every process, namespace and mount of the sandbox. Safe to call twice. */
+  dispose(): Promise<void>;
+}

@@ -1,0 +1,20 @@
+// A target supplies a Linux kernel and a way to start a process there; nothing more.
+
+import type { ResultPromise } from 'execa';
+
+export type TargetName = 'sandbox' | 'docker' | 'vagrant';
+
+/** A process started in the target, stdio piped (execa's subprocess). */
+export type TargetProcess = ResultPromise<{ stdin: 'pipe'; stdout: 'pipe'; stderr: 'pipe'; buffer: false; reject: false }>;
+
+export interface Target extends AsyncDisposable {
+  readonly name: TargetName;
+  /** One line for logs: what kernel this is and how it is reached. */
+  readonly description: string;
+  /** Whether processes start as root in the target (so the sandbox may skip the user namespace if it must). */
+  readonly root: boolean;
+  /** Start argv in the target's kernel with stdin, stdout and stderr piped. */
+  spawn(argv: readonly string[]): TargetProcess;
+  /** Release what the target holds (container, ssh master). Safe to call twice. */
+  dispose(): Promise<void>;
+}
