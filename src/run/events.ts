@@ -57,3 +57,29 @@ export interface Reporter {
   /** After every lesson of a run (verify): the whole list. */
   onRunEnd?(outcomes: readonly LessonOutcome[]): void | Promise<void>;
 }
+
+/** What the learner chose before a step. */
+export type StepDecision = 'run' | 'skip' | 'quit';
+
+/** What the learner chose while working on a challenge. */
+export type ChallengeDecision = 'check' | 'solution' | 'skip' | 'quit';
+
+/** Things the UI may offer between steps; all computed from the live sandbox. */
+export interface StepTools {
+  /** Hand the terminal to an interactive shell in the sandbox; resolves when the learner exits it. */
+  openShell(): Promise<void>;
+  /** Re-read the kernel's state now. */
+  snapshot(): Promise<import('../kernel/types.ts').Snapshot>;
+}
+
+/**
+ * How an interactive front end steers a lesson. The runner never prompts: without a controller
+ * (verify, CI, no TTY) every step runs and every challenge runs its solution.
+ */
+export interface Controller {
+  beforeStep(step: Step, lesson: Lesson, tools: StepTools): Promise<StepDecision>;
+  /** A challenge: the learner works in the sandbox, then asks for the checks, the solution, a skip or quit. */
+  challenge(step: Step, lesson: Lesson, tools: StepTools, attempt: { readonly count: number; readonly lastChecks: readonly CheckOutcome[] }): Promise<ChallengeDecision>;
+  /** After a step: go on or quit (the UI may show changes, topology, explanations, a shell before answering). */
+  afterStep(outcome: StepOutcome, lesson: Lesson, tools: StepTools): Promise<'next' | 'quit'>;
+}
