@@ -1,0 +1,73 @@
+// Evaluate one assertion: state checks against a snapshot, live probes in the probe shell, the rest from the step.
+
+import type { Snapshot } from '../kernel/types.ts';
+import type { ShellResult } from '../sandbox/types.ts';
+import { outputTail, probeHttp, probePing, probeSh, probeSysctl, probeTcp } from './probes.ts';
+import { checkState, isSnapshotSysctl, isStateAssertion, namespaceProblem, sysctlResult } from './state.ts';
+import type { Assertion, CheckResult } from './types.ts';
+
+export interface EvaluateContext {
+  /** The kernel's state after the step (the caller takes it once and shares it between checks). */
+  snapshot(): Promise<Snapshot>;
+  /** Run shell code in the sandbox's probe shell. */
+  probe(code: string): Promise<ShellResult>;
+  /** What the step's commands printed and how they ended. */
+  readonly step: { readonly output: string; readonly exitCode: number };
+}
+
+/** `(output ends: "…")` or `(no output)`, for messages about the step's output. */
+function outputNote(output: string): string {
+  const tail = outputTail(output);
+  return tail === '' ? '(no output)' : `(output ends: "${tail}")`;
+}
+
+/** `output contains "TEXT"`. */
+function checkOutputContains(text: string, output: string): CheckResult {
+  return output.includes(text)
+    ? { passed: true, message: `output contains "${text}"` }
+    : { passed: false, message: `output does not contain "${text}" ${outputNote(output)}` };
+}
+
+/** `output matches /REGEX/flags`; a pattern JavaScript cannot compile is a failed check that says so. */
+function checkOutputMatches(pattern: string, flags: string, output: string): CheckResult {
+  const shown = `/${pattern}/${flags}`;
+  let regex: RegExp;
+  try {
+    regex = new RegExp(pattern, flags);
+  } catch (error) {
+    return { passed: false, message: `output matches ${shown}: not a valid regular expression (${(error as Error).message})` };
+  }
+  const match = regex.exec(output);
+  return match
+    ? { passed: true, message: `output matches ${shown} ("${match[0]}")` }
+    : { passed: false, message: `output does not match ${shown} ${outputNote(output)}` };
+}
+
+/** `exit status is N`, for the step's commands. */
+function checkExitStatus(expected: number, actual: number): CheckResult {
+  return actual === expected
+    ? { passed: true, message: `exit status is ${actual}` }
+    : { passed: false, message: `exit status is ${actual}; expected ${expected}` };
+}
+
+/** A sysctl that snapshots do not record: check the namespace in the snapshot, then read the key live. */
+async function checkLiveSysctl(a: Extract<Assertion, { kind: 'sysctl' }>, ctx: EvaluateContext): Promise<CheckResult> {
+  const problem = namespaceProblem(await ctx.snapshot(), a.ns);
+  if (problem !== undefined) return problem;
+  return sysctlResult(a, await probeSysctl(a.key, a.ns, ctx.probe));
+}
+
+/** Evaluate one assertion after a step; a failed check is a result, never an exception. */
+export async function evaluate(assertion: Assertion, ctx: EvaluateContext): Promise<CheckResult> {
+  if (assertion.kind === 'sysctl' && !isSnapshotSysctl(assertion.key)) return checkLiveSysctl(assertion, ctx);
+  if (isStateAssertion(assertion)) return checkState(assertion, await ctx.snapshot());
+  switch (assertion.kind) {
+    case 'ping': return probePing(assertion, ctx.probe);
+    case 'tcp': return probeTcp(assertion, ctx.probe);
+    case 'http': return probeHttp(assertion, ctx.probe);
+    case 'sh': return probeSh(assertion, ctx.probe);
+    case 'output-contains': return checkOutputContains(assertion.text, ctx.step.output);
+    case 'output-matches': return checkOutputMatches(assertion.pattern, assertion.flags, ctx.step.output);
+    case 'exit-status': return checkExitStatus(assertion.status, ctx.step.exitCode);
+  }
+}

@@ -1,0 +1,31 @@
+// Read the sandbox's network state once, through the probe shell, into a typed Snapshot.
+
+import { SteplabError } from '../errors.ts';
+import type { ShellResult } from '../sandbox/types.ts';
+import { snapshotScript } from './collect.ts';
+import { parseSnapshot } from './parse.ts';
+import type { Snapshot } from './types.ts';
+
+/** The last few lines of some output, for an error message. */
+function tail(output: string, lines = 5): string {
+  return output.trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+/**
+ * Run the snapshot script and parse it. A non-zero exit still parses when the lab host's links came
+ * through (one namespace's failed read must not hide the others); without them the sandbox is broken.
+ */
+export async function takeSnapshot(probe: (code: string) => Promise<ShellResult>): Promise<Snapshot> {
+  const result = await probe(snapshotScript());
+  const snapshot = parseSnapshot(result.output);
+  const host = snapshot.namespaces.find((ns) => ns.kind === 'host');
+  if (host === undefined || host.links.length === 0) {
+    const why = result.timedOut ? `timed out after ${result.durationMs} ms` : `exited ${result.exitCode}`;
+    throw new SteplabError(
+      'SANDBOX_BROKEN',
+      `Could not read the sandbox's network state: the snapshot script ${why} without listing the lab host's links.\n${tail(result.output)}`,
+      'Check that iproute2 works on the target: open a shell in the lab and run `ip -j -d addr show`; install iproute2 if it is missing.',
+    );
+  }
+  return snapshot;
+}
