@@ -1,0 +1,245 @@
+// Parses one line of a `check` block into a typed Assertion, or says what was expected at which column.
+
+import type { Assertion, AssertionSyntaxError, LinkExpectation, Ns } from './types.ts';
+import { Reader, SyntaxFailure, quoteList } from './parse-reader.ts';
+import { tokenize } from './parse-tokens.ts';
+import type { Token } from './parse-tokens.ts';
+import { checkCidr, ipv4Network, isAddress, splitHostPort } from './parse-address.ts';
+import { didYouMean } from '../lesson/did-you-mean.ts';
+
+export const ASSERTION_WORDS = ['netns', 'link', 'addr', 'no', 'route', 'ping', 'tcp', 'http', 'iptables', 'sysctl', 'output', 'exit', 'sh'] as const;
+export const LINK_TYPES = [
+  'veth', 'bridge', 'dummy', 'macvlan', 'macvtap', 'ipvlan', 'ipvtap', 'vlan', 'vxlan', 'geneve', 'bond', 'team', 'tun', 'tap',
+  'loopback', 'gre', 'gretap', 'ip6gre', 'ipip', 'sit', 'ip6tnl', 'wireguard', 'vrf', 'ifb', 'netkit', 'nlmon',
+] as const;
+export const IPTABLES_TABLES = ['filter', 'nat', 'mangle', 'raw', 'security'] as const;
+const POLICIES = ['ACCEPT', 'DROP'];
+const LINK_EXPECTATIONS = ['exists', 'is absent', 'is up', 'is down', 'is a TYPE', 'has master BRIDGE', 'has peer PEER'];
+
+/** Whether a parse gave an error rather than an assertion. */
+export function isAssertionSyntaxError(value: Assertion | AssertionSyntaxError): value is AssertionSyntaxError {
+  return !('kind' in value);
+}
+
+/** One check line → an Assertion, or the column and words of what was expected there. */
+export function parseAssertion(line: string): Assertion | AssertionSyntaxError {
+  const tokens = tokenize(line);
+  if (!Array.isArray(tokens)) return tokens;
+  const first = tokens[0];
+  if (first === undefined) return { column: 1, message: 'expected an assertion, e.g. "netns red exists"' };
+  const reader = new Reader(line, tokens);
+  try {
+    const assertion = readAssertion(reader, first);
+    reader.end();
+    return assertion;
+  } catch (error) {
+    if (error instanceof SyntaxFailure) return error.error;
+    throw error;
+  }
+}
+
+/** Dispatches on the first word. */
+function readAssertion(r: Reader, first: Token): Assertion {
+  const word = r.accept(...ASSERTION_WORDS);
+  switch (word) {
+    case 'netns': {
+      const name = readNsName(r);
+      if (r.accept('exists')) return { kind: 'netns', name, expect: 'exists' };
+      if (r.accept('is')) return { kind: 'netns', name, expect: (r.expect('absent'), 'absent') };
+      return r.fail(quoteList(['exists', 'is absent']));
+    }
+    case 'link': {
+      const name = readLinkName(r);
+      const ns = readIn(r);
+      return { kind: 'link', name, ns, expect: readLinkExpectation(r) };
+    }
+    case 'addr':
+      return readAddr(r, true);
+    case 'no':
+      r.expect('addr');
+      return readAddr(r, false);
+    case 'route':
+      return readRoute(r);
+    case 'ping': {
+      const token = r.take('an IP address, e.g. 10.0.0.2');
+      if (!isAddress(token.text)) r.failAt(token, 0, `"${token.text}" is not an IPv4 or IPv6 address; ping needs one, e.g. ping 10.0.0.2 succeeds`);
+      const from = readFrom(r);
+      const verdict = r.accept('succeeds', 'fails') ?? r.fail(quoteList([...optional(from, 'from NS'), 'succeeds', 'fails']));
+      return { kind: 'ping', addr: token.text, from, expect: verdict === 'succeeds' ? 'succeeds' : 'fails' };
+    }
+    case 'tcp':
+      return readTcp(r);
+    case 'http': {
+      const token = r.take('a URL, e.g. http://198.51.100.10/');
+      if (!/^https?:\/\/./.test(token.text) || !URL.canParse(token.text)) {
+        r.failAt(token, 0, `"${token.text}" is not an http:// or https:// URL; write e.g. http://198.51.100.10/`);
+      }
+      const from = readFrom(r);
+      if (r.accept('contains') === undefined) r.fail(quoteList([...optional(from, 'from NS'), 'contains "TEXT"']));
+      return { kind: 'http', url: token.text, from, text: r.take('a quoted "TEXT"', 'string').text };
+    }
+    case 'iptables':
+      return readIptables(r);
+    case 'sysctl': {
+      const token = r.take('a sysctl key, e.g. net.ipv4.ip_forward');
+      if (!/^[\w-]+([./][\w-]+)+$/.test(token.text)) r.failAt(token, 0, `"${token.text}" is not a sysctl key; write it with dots, e.g. net.ipv4.ip_forward`);
+      const ns = readIn(r);
+      if (r.accept('is') === undefined) r.fail(quoteList([...optional(ns, 'in NS'), 'is VALUE']));
+      const value = r.peek();
+      if (value === undefined || value.kind === 'regex') return r.fail('a VALUE (a word or a quoted "text")');
+      r.take('a VALUE', value.kind);
+      return { kind: 'sysctl', key: token.text, ns, value: value.text };
+    }
+    case 'output':
+      if (r.accept('contains')) return { kind: 'output-contains', text: r.take('a quoted "TEXT"', 'string').text };
+      if (r.accept('matches')) return readRegex(r);
+      return r.fail(quoteList(['contains "TEXT"', 'matches /REGEX/']));
+    case 'exit': {
+      r.expect('status');
+      r.expect('is');
+      const token = r.take('an exit status from 0 to 255');
+      if (!/^\d{1,3}$/.test(token.text) || Number(token.text) > 255) r.failAt(token, 0, `"${token.text}" is not an exit status; give a whole number from 0 to 255`);
+      return { kind: 'exit-status', status: Number(token.text) };
+    }
+    case 'sh': {
+      const command = r.take('a quoted "COMMAND", e.g. sh "ip netns list" succeeds', 'string').text;
+      if (command.trim() === '') r.fail('a command inside the quotes');
+      const ns = readIn(r);
+      const verdict = r.accept('succeeds', 'fails') ?? r.fail(quoteList([...optional(ns, 'in NS'), 'succeeds', 'fails']));
+      return { kind: 'sh', command, ns, expect: verdict === 'succeeds' ? 'succeeds' : 'fails' };
+    }
+    default:
+      return r.failAt(first, 0, `unknown assertion "${first.raw}"${didYouMean(first.text, ASSERTION_WORDS)}; a check line starts with ${quoteList(ASSERTION_WORDS)}`);
+  }
+}
+
+/** `exists`, `is absent|up|down|a TYPE`, `has master BRIDGE`, `has peer PEER [in NS]`. */
+function readLinkExpectation(r: Reader): LinkExpectation {
+  if (r.accept('exists')) return { is: 'exists' };
+  if (r.accept('is')) {
+    const state = r.expect('absent', 'up', 'down', 'a', 'an');
+    if (state === 'absent' || state === 'up' || state === 'down') return { is: state };
+    const token = r.take(`a link type such as ${quoteList(LINK_TYPES.slice(0, 4))}`);
+    if (!(LINK_TYPES as readonly string[]).includes(token.text)) {
+      r.failAt(token, 0, `unknown link type "${token.text}"${didYouMean(token.text, LINK_TYPES)}; known types are ${LINK_TYPES.join(', ')}`);
+    }
+    return { is: 'type', type: token.text };
+  }
+  if (r.accept('has')) {
+    if (r.expect('master', 'peer') === 'master') return { is: 'master', master: readLinkName(r, 'a bridge name') };
+    const peer = readLinkName(r, 'the peer link name');
+    return { is: 'peer', peer, peerNs: readIn(r) };
+  }
+  return r.fail(quoteList(LINK_EXPECTATIONS));
+}
+
+/** `[no] addr CIDR on NAME [in NS]` after the `addr` word. */
+function readAddr(r: Reader, present: boolean): Assertion {
+  const token = r.take('an address with its prefix length, e.g. 10.0.0.1/24');
+  const problem = checkCidr(token.text, true);
+  if (problem !== undefined) r.failAt(token, problem.offset, `${problem.error} (addr names an address with its prefix length)`);
+  r.expect('on');
+  const dev = readLinkName(r);
+  return { kind: 'addr', cidr: token.text, dev, ns: readIn(r), present };
+}
+
+/** `route DEST [via GW] [dev NAME] [in NS]`; the options may come in any order, once each. */
+function readRoute(r: Reader): Assertion {
+  const token = r.take('"default" or a network, e.g. 10.0.0.0/24');
+  if (token.text !== 'default') {
+    const problem = checkCidr(token.text, true);
+    if (problem !== undefined) r.failAt(token, problem.offset, `${problem.error} (a route's destination is "default" or a network with its prefix length, e.g. 10.0.0.0/24; for one host write /32)`);
+    const network = ipv4Network(token.text);
+    if (network !== undefined) r.failAt(token, 0, `${token.text} has host bits set, so no route has it as destination; write the network, ${network}`);
+  }
+  let via: string | undefined;
+  let dev: string | undefined;
+  let ns: Ns;
+  const options = (): string[] => [via === undefined ? ['via GW'] : [], dev === undefined ? ['dev NAME'] : [], ns === undefined ? ['in NS'] : []].flat();
+  while (r.peek() !== undefined) {
+    const option = r.accept(...options().map((o) => o.split(' ')[0] ?? ''));
+    if (option === undefined) r.fail(quoteList(options()));
+    if (option === 'via') {
+      const gateway = r.take('a gateway address, e.g. 10.0.0.1');
+      if (!isAddress(gateway.text)) r.failAt(gateway, 0, `"${gateway.text}" is not an IPv4 or IPv6 address; via names the gateway, e.g. via 10.0.0.1`);
+      via = gateway.text;
+    } else if (option === 'dev') dev = readLinkName(r);
+    else ns = readNsName(r);
+  }
+  return { kind: 'route', dest: token.text, via, dev, ns };
+}
+
+/** `tcp ADDR:PORT [from NS] is open|closed`. */
+function readTcp(r: Reader): Assertion {
+  const token = r.take('ADDR:PORT, e.g. 198.51.100.10:80');
+  const split = splitHostPort(token.text);
+  if ('error' in split) return r.failAt(token, split.offset, split.error);
+  const from = readFrom(r);
+  if (r.accept('is') === undefined) r.fail(quoteList([...optional(from, 'from NS'), 'is open', 'is closed']));
+  const state = r.expect('open', 'closed') === 'open' ? 'open' : 'closed';
+  return { kind: 'tcp', addr: split.addr, port: split.port, from, expect: state };
+}
+
+/** `iptables TABLE CHAIN has|lacks "RULE"` and `iptables TABLE CHAIN policy is POLICY`. */
+function readIptables(r: Reader): Assertion {
+  const table = r.take(`a table: ${quoteList(IPTABLES_TABLES)}`);
+  if (!(IPTABLES_TABLES as readonly string[]).includes(table.text)) {
+    r.failAt(table, 0, `unknown iptables table "${table.text}"${didYouMean(table.text, IPTABLES_TABLES)}; the tables are ${quoteList(IPTABLES_TABLES)}`);
+  }
+  const chain = r.take('a chain, e.g. FORWARD or DOCKER').text;
+  const verb = r.expect('has', 'lacks', 'policy');
+  if (verb !== 'policy') {
+    const rule = r.take('a quoted "RULE" as iptables-save prints it after "-A CHAIN ", e.g. "-i br0 -j ACCEPT"', 'string').text;
+    return { kind: 'iptables-rule', table: table.text, chain, rule, present: verb === 'has' };
+  }
+  r.expect('is');
+  const policy = r.take(quoteList(POLICIES));
+  if (!POLICIES.includes(policy.text)) r.failAt(policy, 0, `"${policy.text}" is not a chain policy${didYouMean(policy.text, POLICIES)}; a built-in chain's policy is ACCEPT or DROP`);
+  return { kind: 'iptables-policy', table: table.text, chain, policy: policy.text };
+}
+
+/** `/REGEX/flags` after `output matches`, compiled once to prove it is valid. */
+function readRegex(r: Reader): Assertion {
+  const token = r.take('a /REGEX/, e.g. /inet 10\\.0\\.0\\.\\d+/', 'regex');
+  const badFlag = [...token.flags].findIndex((flag, i) => !'dgimsuy'.includes(flag) || token.flags.indexOf(flag) !== i);
+  if (badFlag >= 0) r.failAt(token, token.raw.length - token.flags.length + badFlag, `"${token.flags[badFlag]}" is not a regular-expression flag here; use d, g, i, m, s, u or y, each once`);
+  try {
+    new RegExp(token.text, token.flags);
+  } catch (error) {
+    r.failAt(token, 0, `${token.raw} is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '')}`);
+  }
+  return { kind: 'output-matches', pattern: token.text, flags: token.flags };
+}
+
+/** The optional phrase to offer in an error, when it was not written yet. */
+function optional(ns: Ns, phrase: string): string[] {
+  return ns === undefined ? [phrase] : [];
+}
+
+/** `in NS`, when present. */
+function readIn(r: Reader): Ns {
+  return r.accept('in') === undefined ? undefined : readNsName(r);
+}
+
+/** `from NS`, when present (`world` is the simulated internet). */
+function readFrom(r: Reader): Ns {
+  return r.accept('from') === undefined ? undefined : readNsName(r);
+}
+
+/** A namespace name as `ip netns add` takes it. */
+function readNsName(r: Reader): string {
+  const token = r.take('a namespace name');
+  if (!/^[\w.-]+$/.test(token.text) || token.text === '.' || token.text === '..') {
+    r.failAt(token, 0, `"${token.text}" is not a namespace name; use letters, digits, ".", "_" and "-"`);
+  }
+  return token.text;
+}
+
+/** A network interface name: 1 to 15 characters, no "/", ":" or spaces. */
+function readLinkName(r: Reader, what = 'a link name'): string {
+  const token = r.take(what);
+  if (token.text.length > 15 || /[/:]/.test(token.text)) {
+    r.failAt(token, 0, `"${token.text}" is not a link name; link names have at most 15 characters and no "/" or ":"`);
+  }
+  return token.text;
+}

@@ -1,0 +1,154 @@
+// Reads a fenced block's opening line: the block word (`sh`, `check`, …) and its `{attributes}`.
+
+import { didYouMean } from './did-you-mean.ts';
+import { parseDuration } from './duration.ts';
+
+/** The info-string words steplab reads; any other word is an illustration. */
+export const BLOCK_WORDS = ['sh', 'check', 'hint', 'solution', 'setup', 'cleanup'] as const;
+export type BlockWord = (typeof BLOCK_WORDS)[number];
+
+/** The attributes each block word accepts. */
+const ALLOWED: Readonly<Record<BlockWord, readonly string[]>> = {
+  sh: ['timeout', 'background', 'exit'],
+  solution: ['timeout', 'exit'],
+  setup: ['timeout'],
+  cleanup: ['timeout'],
+  check: [],
+  hint: [],
+};
+
+export interface BlockAttributes {
+  readonly timeoutMs: number | undefined;
+  readonly background: boolean;
+  readonly exit: number;
+}
+
+/** A problem inside an opening fence line; columns count from 1. */
+export interface LineProblem {
+  readonly column: number;
+  readonly message: string;
+}
+
+/** The opening fence line split into its parts, with the column where each starts. */
+export interface FenceInfo {
+  /** The fence itself, e.g. ``` or ~~~~. */
+  readonly fence: string;
+  /** The info string's first word ('' when there is none). */
+  readonly word: string;
+  readonly wordColumn: number;
+  /** What follows the word, untrimmed. */
+  readonly rest: string;
+  readonly restColumn: number;
+}
+
+/** Whether a word is one steplab reads. */
+export function isBlockWord(word: string): word is BlockWord {
+  return (BLOCK_WORDS as readonly string[]).includes(word);
+}
+
+/** Splits an opening fence line (up to 3 spaces, a fence, an info string). */
+export function readFenceLine(line: string): FenceInfo | undefined {
+  const match = /^( {0,3})(`{3,}|~{3,})(\s*)([^\s{]*)(.*)$/.exec(line);
+  if (match === null) return undefined;
+  const [, indent = '', fence = '', gap = '', word = '', rest = ''] = match;
+  const wordColumn = indent.length + fence.length + gap.length + 1;
+  return { fence, word, wordColumn, rest, restColumn: wordColumn + word.length };
+}
+
+/** The attributes after a block word, e.g. ` {background timeout=5s}`, checked against what the word allows. */
+export function parseAttributes(
+  word: BlockWord,
+  rest: string,
+  restColumn: number,
+): { readonly attributes: BlockAttributes; readonly problems: readonly LineProblem[] } {
+  const problems: LineProblem[] = [];
+  const found = new Map<string, { value: string | undefined; column: number }>();
+  const lead = rest.length - rest.trimStart().length;
+  const body = rest.trim();
+  const open = restColumn + lead;
+  if (body !== '') {
+    if (!body.startsWith('{')) {
+      problems.push({ column: open, message: `unexpected "${body}" after "${word}"; ${example(word)}` });
+    } else {
+      const close = body.indexOf('}');
+      if (close < 0) {
+        problems.push({ column: open, message: `unclosed "{" in the attributes of this ${word} block; end them with "}"` });
+      } else {
+        const after = body.slice(close + 1).trim();
+        if (after !== '') {
+          problems.push({ column: open + body.indexOf(after, close + 1), message: `unexpected "${after}" after the attributes; nothing may follow "}"` });
+        }
+        readItems(body.slice(1, close), open + 1, word, found, problems);
+      }
+    }
+  }
+  return { attributes: toAttributes(word, found, problems), problems };
+}
+
+/** Collects `name` and `name=value` items separated by spaces or commas. */
+function readItems(
+  text: string,
+  column: number,
+  word: BlockWord,
+  found: Map<string, { value: string | undefined; column: number }>,
+  problems: LineProblem[],
+): void {
+  const allowed = ALLOWED[word];
+  for (const item of text.matchAll(/[^\s,]+/g)) {
+    const at = column + item.index;
+    const [name = '', ...valueParts] = item[0].split('=');
+    const value = valueParts.length === 0 ? undefined : valueParts.join('=').replace(/^"(.*)"$/, '$1');
+    if (!allowed.includes(name)) {
+      const takes = allowed.length === 0 ? `${word} blocks take no attributes` : `${word} takes ${listWords(allowed)}`;
+      problems.push({ column: at, message: `unknown attribute "${name}" on a ${word} block${didYouMean(name, allowed)}; ${takes}` });
+    } else if (found.has(name)) {
+      problems.push({ column: at, message: `attribute "${name}" is given twice; keep one` });
+    } else {
+      found.set(name, { value, column: at });
+    }
+  }
+}
+
+/** Checks each attribute's value and builds the typed attributes. */
+function toAttributes(
+  word: BlockWord,
+  found: ReadonlyMap<string, { value: string | undefined; column: number }>,
+  problems: LineProblem[],
+): BlockAttributes {
+  let timeoutMs: number | undefined;
+  let background = false;
+  let exit = 0;
+  const timeout = found.get('timeout');
+  if (timeout !== undefined) {
+    const parsed = timeout.value === undefined ? { error: 'timeout needs a value, e.g. timeout=5s' } : parseDuration(timeout.value);
+    if ('ms' in parsed) timeoutMs = parsed.ms;
+    else problems.push({ column: timeout.column, message: parsed.error.startsWith('timeout') ? parsed.error : `timeout: ${parsed.error}` });
+  }
+  const bg = found.get('background');
+  if (bg !== undefined) {
+    if (bg.value !== undefined) problems.push({ column: bg.column, message: 'background takes no value; write {background}' });
+    else background = true;
+  }
+  const status = found.get('exit');
+  if (status !== undefined) {
+    if (status.value === undefined || !/^\d{1,3}$/.test(status.value) || Number(status.value) > 255) {
+      problems.push({ column: status.column, message: `exit needs a whole number from 0 to 255, e.g. exit=1 (got ${status.value === undefined ? 'nothing' : `"${status.value}"`})` });
+    } else if (background) {
+      problems.push({ column: status.column, message: `a {background} block keeps running, so it has no exit status; drop exit=${status.value} or background` });
+    } else {
+      exit = Number(status.value);
+    }
+  }
+  return { timeoutMs, background, exit };
+}
+
+/** What may follow a block word, with an example. */
+function example(word: BlockWord): string {
+  if (ALLOWED[word].length === 0) return `${word} blocks take no attributes`;
+  return `attributes go in braces, e.g. ${word} {${ALLOWED[word].includes('exit') ? 'exit=1' : 'timeout=5s'}}`;
+}
+
+/** `a, b and c`. */
+function listWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}

@@ -1,0 +1,26 @@
+// Turns the lines of a `check` block into Checks, each bad line a problem at its column.
+
+import type { Check, Problem } from './types.ts';
+import { isAssertionSyntaxError, parseAssertion } from '../assert/parse.ts';
+
+/** Parses every assertion line; blank lines and `#` comments are skipped. */
+export function parseCheckLines(
+  lines: readonly string[],
+  firstLine: number,
+  file: string,
+): { readonly checks: Check[]; readonly problems: Problem[] } {
+  const checks: Check[] = [];
+  const problems: Problem[] = [];
+  lines.forEach((text, index) => {
+    const source = text.trim();
+    if (source === '' || source.startsWith('#')) return;
+    const line = firstLine + index;
+    const parsed = parseAssertion(text);
+    if (isAssertionSyntaxError(parsed)) {
+      problems.push({ file, line, column: parsed.column, severity: 'error', message: parsed.message });
+    } else {
+      checks.push({ source, line, assertion: parsed });
+    }
+  });
+  return { checks, problems };
+}

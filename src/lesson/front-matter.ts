@@ -1,0 +1,192 @@
+// Reads a lesson's YAML front matter into checked fields with defaults, each problem at its line.
+
+import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import type { Problem, World } from './types.ts';
+import { didYouMean } from './did-you-mean.ts';
+import { parseDuration } from './duration.ts';
+import { isKebabCase, slugify } from './slug.ts';
+
+export const FRONT_MATTER_KEYS = ['format', 'id', 'title', 'summary', 'requires', 'world', 'timeout'] as const;
+const WORLDS: readonly World[] = ['internet', 'none'];
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** The front matter's fields; undefined where a required field is missing or wrong. */
+export interface FrontMatter {
+  readonly format: 1 | undefined;
+  readonly id: string | undefined;
+  readonly title: string | undefined;
+  readonly summary: string;
+  readonly requires: readonly string[];
+  readonly world: World;
+  readonly timeoutMs: number;
+}
+
+/** The file cut in two: the YAML text and the Markdown body, with where each starts. */
+export interface SplitFile {
+  /** The YAML between the fences; undefined when the file has no (closed) front matter. */
+  readonly yaml: string | undefined;
+  /** Line number (from 1) of the YAML's first line. */
+  readonly yamlLine: number;
+  readonly body: string;
+  /** How many lines come before the body (add to a body line to get a file line). */
+  readonly bodyOffset: number;
+  /** Set when the front matter is missing or never closed. */
+  readonly problem: string | undefined;
+}
+
+/** The checked fields, every problem, and whether the YAML could be read at all. */
+export interface FrontMatterResult {
+  readonly fields: FrontMatter;
+  readonly problems: readonly Problem[];
+  /** False when the front matter is missing, unclosed or not YAML (so its fields are unknown). */
+  readonly readable: boolean;
+}
+
+/** Cuts the `---` fenced front matter off the top of a file. */
+export function splitFrontMatter(text: string): SplitFile {
+  const lines = text.split('\n');
+  if (lines[0]?.trimEnd() !== '---') {
+    const problem = 'missing front matter: start the file with a line "---", then "format: 1", "id: …" and "title: …", then "---"';
+    return { yaml: undefined, yamlLine: 1, body: text, bodyOffset: 0, problem };
+  }
+  const close = lines.findIndex((line, index) => index > 0 && (line.trimEnd() === '---' || line.trimEnd() === '...'));
+  if (close < 0) {
+    const problem = 'front matter opened here is never closed; end it with a line "---" before the lesson text';
+    return { yaml: undefined, yamlLine: 2, body: '', bodyOffset: lines.length, problem };
+  }
+  return {
+    yaml: lines.slice(1, close).join('\n'),
+    yamlLine: 2,
+    body: lines.slice(close + 1).join('\n'),
+    bodyOffset: close + 1,
+    problem: undefined,
+  };
+}
+
+/** Parses the front matter of a split file: fields with defaults, and every problem found. */
+export function parseFrontMatter(split: SplitFile, file: string): FrontMatterResult {
+  const problems: Problem[] = [];
+  const fields: Mutable<FrontMatter> = {
+    format: undefined, id: undefined, title: undefined, summary: '', requires: [], world: 'internet', timeoutMs: DEFAULT_TIMEOUT_MS,
+  };
+  if (split.yaml === undefined) {
+    problems.push({ file, line: 1, column: 1, severity: 'error', message: split.problem ?? 'missing front matter' });
+    return { fields, problems, readable: false };
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(split.yaml, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): { line: number; column: number } => {
+    const pos = counter.linePos(offset);
+    return { line: split.yamlLine + pos.line - 1, column: pos.col };
+  };
+  const report = (offset: number, message: string): void => {
+    problems.push({ file, ...at(offset), severity: 'error', message });
+  };
+  for (const error of doc.errors) report(error.pos[0], `front matter is not valid YAML: ${error.message.split('\n')[0]}`);
+  if (doc.errors.length > 0) return { fields, problems, readable: false };
+
+  const seen = new Set<string>();
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    report(doc.contents.range?.[0] ?? 0, 'front matter must be "key: value" lines, e.g. "id: veth-pairs"');
+  } else if (doc.contents !== null) {
+    for (const pair of doc.contents.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      const keyOffset = (pair.key as YamlNode | null)?.range?.[0] ?? 0;
+      const value = pair.value as YamlNode | null;
+      const valueOffset = value?.range?.[0] ?? keyOffset;
+      seen.add(key);
+      readField(key, value, fields, (message, onKey = false) => report(onKey ? keyOffset : valueOffset, message));
+    }
+  }
+  const top = { file, line: 1, column: 1, severity: 'error' as const };
+  if (!seen.has('format')) problems.push({ ...top, message: 'missing "format: 1" in the front matter; add it as the first field' });
+  if (!seen.has('id')) problems.push({ ...top, message: `missing "id" in the front matter; add a kebab-case id, e.g. "id: ${slugify(fields.title ?? '') || 'veth-pairs'}"` });
+  return { fields, problems, readable: true };
+}
+
+/** Checks one `key: value` pair and stores its value in the fields. */
+function readField(key: string, node: YamlNode | null, fields: Mutable<FrontMatter>, report: (message: string, onKey?: boolean) => void): void {
+  const value: unknown = node === null ? null : node.toJSON();
+  switch (key) {
+    case 'format':
+      if (value === 1) fields.format = 1;
+      else report(`format ${JSON.stringify(value)} is not one this steplab reads; write "format: 1"`);
+      return;
+    case 'id': {
+      const id = scalarText(value);
+      if (id === undefined || id === '') report('id must be a kebab-case name, e.g. "id: veth-pairs"');
+      else if (!isKebabCase(id)) report(`id "${id}" is not kebab-case (lowercase words joined by "-"); write e.g. "id: ${slugify(id) || 'veth-pairs'}"`);
+      else fields.id = id;
+      return;
+    }
+    case 'title':
+    case 'summary': {
+      const text = scalarText(value);
+      if (text === undefined) report(`${key} must be one line of text`);
+      else if (key === 'title') fields.title = text === '' ? undefined : text;
+      else fields.summary = text;
+      return;
+    }
+    case 'requires':
+      readRequires(node, value, fields, report);
+      return;
+    case 'world':
+      if (value === 'internet' || value === 'none') fields.world = value;
+      else report(`world "${String(value)}" is not one steplab knows${didYouMean(String(value), WORLDS)}; write "world: internet" (the default) or "world: none"`);
+      return;
+    case 'timeout': {
+      if (typeof value === 'number') {
+        report(`timeout ${value} has no unit; write e.g. "timeout: ${value}s"`);
+        return;
+      }
+      const parsed = parseDuration(String(value ?? ''));
+      if ('ms' in parsed) fields.timeoutMs = parsed.ms;
+      else report(`timeout: ${parsed.error}`);
+      return;
+    }
+    default:
+      report(`unknown front-matter field "${key}"${didYouMean(key, FRONT_MATTER_KEYS)}; the fields are ${FRONT_MATTER_KEYS.join(', ')}`, true);
+  }
+}
+
+/** `requires`: a list of command names (empty or absent means none). */
+function readRequires(node: YamlNode | null, value: unknown, fields: Mutable<FrontMatter>, report: (message: string) => void): void {
+  if (value === null) return;
+  if (!isSeq(node) || !Array.isArray(value)) {
+    report('requires must be a list of command names, e.g. "requires: [ip, ping]"');
+    return;
+  }
+  const names: string[] = [];
+  for (const item of value) {
+    if (typeof item !== 'string' || !/^[\w.+-]+$/.test(item)) report(`requires: ${JSON.stringify(item)} is not a command name; list bare names, e.g. [ip, ping]`);
+    else names.push(item);
+  }
+  fields.requires = names;
+}
+
+/** The text of a scalar YAML value (strings, numbers, booleans), else undefined. */
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+/** Where a front-matter value stands in the file: a field's value, or the nth item of a list field. */
+export function locateFrontMatter(text: string, key: string, index?: number): { line: number; column: number } | undefined {
+  const split = splitFrontMatter(text);
+  if (split.yaml === undefined) return undefined;
+  const counter = new LineCounter();
+  const doc = parseDocument(split.yaml, { lineCounter: counter });
+  if (!isMap(doc.contents)) return undefined;
+  const pair = doc.contents.items.find((item) => isScalar(item.key) && item.key.value === key);
+  if (pair === undefined) return undefined;
+  let node = pair.value as YamlNode | null;
+  if (index !== undefined) node = isSeq(node) ? ((node.items[index] as YamlNode | undefined) ?? null) : null;
+  const offset = node?.range?.[0] ?? (pair.key as YamlNode | null)?.range?.[0];
+  if (offset === undefined) return undefined;
+  const pos = counter.linePos(offset);
+  return { line: split.yamlLine + pos.line - 1, column: pos.col };
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };

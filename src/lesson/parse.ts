@@ -1,0 +1,205 @@
+// Turns a lesson's Markdown into a typed Lesson with source lines, or the problems that stop it. Pure: no IO.
+
+import { Lexer, getDefaults } from 'marked';
+import type { Token, Tokens } from 'marked';
+import type { CommandBlock, CommandKind, Lesson, ParseResult, Problem } from './types.ts';
+import { BLOCK_WORDS, isBlockWord, parseAttributes, readFenceLine } from './attributes.ts';
+import type { BlockWord } from './attributes.ts';
+import { parseCheckLines } from './check-block.ts';
+import { contentLines, isClosed, nestedBlockWords } from './fence.ts';
+import { parseFrontMatter, splitFrontMatter } from './front-matter.ts';
+import { slugify } from './slug.ts';
+import { finishStep, newStepDraft } from './step-draft.ts';
+import type { StepDraft } from './step-draft.ts';
+import { editDistance } from './did-you-mean.ts';
+
+/** Everything the walk over the tokens gathers. */
+interface Walk {
+  readonly file: string;
+  readonly problems: Problem[];
+  h1: string | undefined;
+  readonly intro: string[];
+  readonly setup: CommandBlock[];
+  readonly cleanup: CommandBlock[];
+  readonly steps: StepDraft[];
+  /** Prose waiting to become a part of the current step. */
+  prose: { markdown: string; line: number } | undefined;
+}
+
+/** Parses one lesson file's text; `file` is only used to label problems. */
+export function parseLesson(text: string, file: string): ParseResult {
+  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const split = splitFrontMatter(source);
+  const front = parseFrontMatter(split, file);
+  const walk: Walk = { file, problems: [...front.problems], h1: undefined, intro: [], setup: [], cleanup: [], steps: [], prose: undefined };
+  let line = split.bodyOffset + 1;
+  for (const token of new Lexer(getDefaults()).lex(split.body)) {
+    const start = line + (/^\n*/.exec(token.raw)?.[0].length ?? 0);
+    readToken(walk, token, start);
+    line += token.raw.split('\n').length - 1;
+  }
+  flushProse(walk);
+  const steps = walk.steps.map((draft) => {
+    const finished = finishStep(draft, file);
+    walk.problems.push(...finished.problems);
+    return finished.step;
+  });
+  const title = front.fields.title ?? walk.h1;
+  if (title === undefined && front.readable) {
+    walk.problems.push({ file, line: 1, column: 1, severity: 'error', message: 'missing title: add "title: …" to the front matter or a level-1 heading (# Title) to the text' });
+  }
+  if (steps.length === 0 && split.yaml !== undefined) {
+    walk.problems.push({ file, line: split.bodyOffset + 1, column: 1, severity: 'error', message: 'this lesson has no steps; start each step with a level-2 heading (## Title)' });
+  }
+  const problems = walk.problems.toSorted((a, b) => a.line - b.line || a.column - b.column);
+  const { format, id, summary, requires, world, timeoutMs } = front.fields;
+  if (problems.some((p) => p.severity === 'error') || format === undefined || id === undefined || title === undefined) {
+    return { lesson: undefined, problems };
+  }
+  const introduction = walk.intro.join('').trim();
+  const lesson: Lesson = { file, format, id, title, summary, requires, world, timeoutMs, introduction, setup: walk.setup, cleanup: walk.cleanup, steps };
+  return { lesson, problems };
+}
+
+/** Files one top-level token into the introduction or the current step. */
+function readToken(walk: Walk, token: Token, line: number): void {
+  const step = walk.steps.at(-1);
+  if (token.type === 'heading') {
+    const heading = token as Tokens.Heading;
+    if (heading.depth === 2) return startStep(walk, heading, line);
+    if (heading.depth === 1 && walk.h1 === undefined && step === undefined) {
+      walk.h1 = heading.text.trim();
+      return;
+    }
+    if (heading.depth === 1) {
+      walk.problems.push({ file: walk.file, line, column: 1, severity: 'warning', message: 'a second level-1 heading; a lesson has one title, and each step starts with a level-2 heading (## Title)' });
+    }
+  }
+  if (token.type === 'code') return readCode(walk, token as Tokens.Code, line);
+  if (token.type === 'list' || token.type === 'blockquote') warnNested(walk, token.raw, line);
+  if (step === undefined) {
+    walk.intro.push(token.raw);
+    return;
+  }
+  if (token.type === 'space') {
+    if (walk.prose !== undefined) walk.prose.markdown += token.raw;
+    return;
+  }
+  if (walk.prose === undefined) walk.prose = { markdown: '', line };
+  walk.prose.markdown += token.raw;
+}
+
+/** A level-2 heading: closes the current step and opens the next. */
+function startStep(walk: Walk, heading: Tokens.Heading, line: number): void {
+  flushProse(walk);
+  const title = heading.text.trim();
+  const id = slugify(title);
+  if (id === '') {
+    walk.problems.push({ file: walk.file, line, column: 1, severity: 'error', message: 'this step heading has no title; write one after "## "' });
+  }
+  const twin = walk.steps.find((s) => s.id === id && id !== '');
+  if (twin !== undefined) {
+    walk.problems.push({
+      file: walk.file, line, column: 1, severity: 'error',
+      message: `step "${title}" has the same id "${id}" as the step at line ${twin.line}; give one of them a different title`,
+    });
+  }
+  walk.steps.push(newStepDraft(walk.steps.length, id, title, line));
+}
+
+/** Moves waiting prose into the current step's body. */
+function flushProse(walk: Walk): void {
+  const step = walk.steps.at(-1);
+  const markdown = walk.prose?.markdown.trim();
+  if (step !== undefined && walk.prose !== undefined && markdown !== undefined && markdown !== '') {
+    step.body.push({ kind: 'prose', markdown, line: walk.prose.line });
+  }
+  walk.prose = undefined;
+}
+
+/** A code block: a steplab block, an illustration, or an unclosed fence. */
+function readCode(walk: Walk, token: Tokens.Code, line: number): void {
+  const info = readFenceLine(token.raw.split('\n')[0] ?? '');
+  const step = walk.steps.at(-1);
+  if (info !== undefined && !isClosed(token.raw, info.fence)) {
+    walk.problems.push({ file: walk.file, line, column: 1, severity: 'error', message: `unclosed ${info.fence} fence opened here; close it with ${info.fence}` });
+    return;
+  }
+  if (info === undefined || !isBlockWord(info.word)) {
+    const lang = info?.word ?? '';
+    warnLookalike(walk, lang, line, info?.wordColumn ?? 1);
+    if (step === undefined) {
+      walk.intro.push(token.raw);
+      return;
+    }
+    flushProse(walk);
+    step.body.push({ kind: 'illustration', lang, code: token.text, line });
+    return;
+  }
+  const { attributes, problems } = parseAttributes(info.word, info.rest, info.restColumn);
+  for (const p of problems) walk.problems.push({ file: walk.file, line, column: p.column, severity: 'error', message: p.message });
+  const block: CommandBlock = { kind: info.word as CommandKind, code: token.text, line, ...attributes };
+  if (step === undefined) return readIntroBlock(walk, info.word, block, line, info.wordColumn);
+  flushProse(walk);
+  readStepBlock(walk, step, info.word, block, token);
+}
+
+/** setup/cleanup before the first step belong to the lesson; anything else there is misplaced. */
+function readIntroBlock(walk: Walk, word: BlockWord, block: CommandBlock, line: number, column: number): void {
+  if (word === 'setup') walk.setup.push(block);
+  else if (word === 'cleanup') walk.cleanup.push(block);
+  else {
+    walk.problems.push({
+      file: walk.file, line, column, severity: 'error',
+      message: `a ${word} block belongs in a step, not in the introduction; move it below a level-2 heading (## Title)`,
+    });
+  }
+}
+
+/** Files a steplab block into the step it stands in. */
+function readStepBlock(walk: Walk, step: StepDraft, word: BlockWord, block: CommandBlock, token: Tokens.Code): void {
+  switch (word) {
+    case 'sh':
+      step.commands.push(block);
+      step.body.push({ kind: 'commands', block });
+      return;
+    case 'solution':
+    case 'setup':
+    case 'cleanup':
+      step[word].push(block);
+      return;
+    case 'hint':
+      step.hints.push({ markdown: token.text, line: block.line });
+      return;
+    case 'check': {
+      const { checks, problems } = parseCheckLines(contentLines(token.raw), block.line + 1, walk.file);
+      step.checks.push(...checks);
+      step.checkLines += checks.length + problems.length;
+      walk.problems.push(...problems);
+      if (checks.length + problems.length === 0) {
+        walk.problems.push({ file: walk.file, line: block.line, column: 1, severity: 'warning', message: 'this check block holds no assertions; add one a line, e.g. "netns red exists"' });
+      }
+    }
+  }
+}
+
+/** Warns about an illustration whose word is one letter off a steplab block (```chek is never run). */
+function warnLookalike(walk: Walk, word: string, line: number, column: number): void {
+  if (word.length < 4) return;
+  const guess = BLOCK_WORDS.find((known) => known.length >= 4 && editDistance(word.toLowerCase(), known) <= 1);
+  if (guess === undefined) return;
+  walk.problems.push({
+    file: walk.file, line, column, severity: 'warning',
+    message: `a "${word}" block is shown as an illustration and never run; did you mean "${guess}"?`,
+  });
+}
+
+/** Warns about steplab blocks inside lists or quotes, which are shown but never run. */
+function warnNested(walk: Walk, raw: string, line: number): void {
+  for (const nested of nestedBlockWords(raw, BLOCK_WORDS)) {
+    walk.problems.push({
+      file: walk.file, line: line + nested.offset, column: 1, severity: 'warning',
+      message: `this ${nested.word} block sits inside a list or quote, so steplab shows it but never runs it; move it out to the top level`,
+    });
+  }
+}
