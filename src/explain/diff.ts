@@ -1,0 +1,43 @@
+// What changed in the kernel during a step, in plain words, from the snapshots taken before and after it.
+
+import type { Snapshot } from '../kernel/types.ts';
+import type { Change, ChangeKind } from './types.ts';
+import { diffAddresses } from './diff/addresses.ts';
+import { diffFdb } from './diff/fdb.ts';
+import type { Found } from './diff/found.ts';
+import { diffIptables } from './diff/iptables.ts';
+import { diffLinks } from './diff/links.ts';
+import { matchLinks } from './diff/match.ts';
+import { namespacePhrase, pairNamespaces, type NamespacePair } from './diff/namespaces.ts';
+import { diffRoutes } from './diff/routes.ts';
+import { diffSockets } from './diff/sockets.ts';
+import { diffSysctls } from './diff/sysctls.ts';
+
+export { renderChanges, NOTHING_CHANGED } from './diff/render.ts';
+
+const KIND_ORDER: readonly ChangeKind[] = ['netns', 'link', 'bridge', 'addr', 'route', 'fdb', 'iptables', 'counter', 'sysctl', 'socket'];
+
+/** Every change between two snapshots, grouped by namespace (lab host, named ones, world); `[]` when nothing changed. */
+export function diffSnapshots(before: Snapshot, after: Snapshot): Change[] {
+  const pairs = pairNamespaces(before, after);
+  const matching = matchLinks(pairs);
+  const found: Found[] = [
+    ...pairs.flatMap(namespaceChange),
+    ...diffLinks(pairs, matching),
+    ...diffAddresses(matching),
+    ...pairs.flatMap((p) => [...diffRoutes(p, matching), ...diffFdb(p, after), ...diffIptables(p), ...diffSysctls(p), ...diffSockets(p)]),
+  ];
+  const news = found.filter((f) => !f.noise);
+  const told = news.length > 0 ? news : found;
+  const order = (f: Found): number => pairs.findIndex((p) => p.name === f.ns) * 100 + KIND_ORDER.indexOf(f.kind);
+  return told
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => order(a.f) - order(b.f) || a.i - b.i)
+    .map(({ f }): Change => ({ ns: f.ns, kind: f.kind, op: f.op, text: f.text }));
+}
+
+/** `+ namespace red` / `- namespace red`. */
+function namespaceChange(pair: NamespacePair): Found[] {
+  if (pair.before && pair.after) return [];
+  return [{ ns: pair.name, kind: 'netns', op: pair.after ? '+' : '-', text: namespacePhrase(pair.name, pair.kind).replace(/^the /, '') }];
+}

@@ -1,0 +1,26 @@
+// Address changes: `+ 172.17.0.2/16 on eth0 in c1`; addresses of deleted links go with them unmentioned.
+
+import type { AddressState } from '../../kernel/types.ts';
+import type { LinkMatching, PlacedLink } from './match.ts';
+import { linkLabel } from './namespaces.ts';
+import type { Found } from './found.ts';
+import { isNoiseAddress } from './noise.ts';
+
+/** Added and removed addresses of links that exist after the step. */
+export function diffAddresses(matching: LinkMatching): Found[] {
+  const none: readonly AddressState[] = [];
+  return [
+    ...matching.matched.flatMap((m) => compare(m.before.link.addresses, m.after)),
+    ...matching.added.flatMap((p) => compare(none, p)),
+  ];
+}
+
+/** The address differences of one link, in the order the kernel lists them. */
+function compare(was: readonly AddressState[], now: PlacedLink): Found[] {
+  const label = linkLabel(now.link.name, now.ns);
+  const found = (op: '+' | '-', a: AddressState): Found => ({ ns: now.ns, kind: 'addr', op, text: `${a.cidr} on ${label}`, noise: isNoiseAddress(a) });
+  return [
+    ...was.filter((a) => !now.link.addresses.some((b) => b.cidr === a.cidr)).map((a) => found('-', a)),
+    ...now.link.addresses.filter((a) => !was.some((b) => b.cidr === a.cidr)).map((a) => found('+', a)),
+  ];
+}

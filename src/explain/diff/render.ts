@@ -1,0 +1,40 @@
+// The terminal text of a step's changes: a heading per namespace, one `+ - ~` line per change, wrapped to the width.
+
+import type { Change } from '../types.ts';
+import { namespaceHeading } from './namespaces.ts';
+
+export const NOTHING_CHANGED = 'nothing changed in the kernel';
+
+/** Wrap one line at spaces to `width`, continuing with `indent`; a word longer than the width is cut. */
+export function wrapLine(text: string, width: number, indent: string, first = ''): string[] {
+  const lines: string[] = [];
+  let line = first;
+  for (const word of text.split(' ')) {
+    const next = line.trim() === '' ? `${line}${word}` : `${line} ${word}`;
+    if ([...next].length <= width || line.trim() === '') line = next;
+    else {
+      lines.push(line);
+      line = `${indent}${word}`;
+    }
+    while ([...line].length > width) {
+      lines.push([...line].slice(0, width).join(''));
+      line = `${indent}${[...line].slice(width).join('')}`;
+    }
+  }
+  return [...lines, line];
+}
+
+/** Changes grouped under their namespace's heading, in the order given (diffSnapshots already orders them). */
+export function renderChanges(changes: readonly Change[], width: number): string {
+  if (changes.length === 0) return NOTHING_CHANGED;
+  const out: string[] = [];
+  let group: string | undefined | null = null;
+  for (const change of changes) {
+    if (change.ns !== group) {
+      group = change.ns;
+      out.push(namespaceHeading(change.ns));
+    }
+    out.push(...wrapLine(`${change.op} ${change.text}`, Math.max(width, 20), '      ', '  '));
+  }
+  return out.join('\n');
+}
