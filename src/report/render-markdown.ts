@@ -1,0 +1,58 @@
+// Lesson prose rendered for the terminal (marked + marked-terminal), wrapped to the width, plain when colours are off.
+
+import { stripVTControlCharacters } from 'node:util';
+import { Marked, type MarkedExtension } from 'marked';
+import { markedTerminal } from 'marked-terminal';
+
+export interface RenderOptions {
+  /** Keep styling (bold, colours); false gives plain text. */
+  readonly color: boolean;
+  /** Columns to wrap at; defaults to the terminal's width, at most 100. */
+  readonly width?: number;
+}
+
+const MAX_WIDTH = 100;
+const DEFAULT_WIDTH = 80;
+
+/** The width prose is wrapped at: the terminal's columns, capped at 100. */
+export function proseWidth(columns: number | undefined = process.stdout.columns): number {
+  if (columns === undefined || !Number.isFinite(columns) || columns <= 0) return DEFAULT_WIDTH;
+  return Math.min(columns, MAX_WIDTH);
+}
+
+const instances = new Map<string, Marked>();
+
+/** marked-terminal prints a list item's text raw; parse its inline tokens (code spans, bold) as marked itself does. */
+const inlineInListItems: MarkedExtension = {
+  renderer: {
+    text(token) {
+      if ('tokens' in token && token.tokens !== undefined) return this.parser.parseInline(token.tokens);
+      return false;
+    },
+  },
+};
+
+/** A Marked instance of our own (never the global one), one per width and colour mode. */
+function markedFor(width: number, color: boolean): Marked {
+  const key = `${width}:${color}`;
+  let instance = instances.get(key);
+  if (instance === undefined) {
+    // Without colour a code span keeps its backticks, so `ip link` still stands out from the prose.
+    const plain = color ? {} : { codespan: (text: string) => `\`${text}\`` };
+    const options = { width, reflowText: true, emoji: false, tab: 2, ...plain };
+    // The types declare a renderer; at run time markedTerminal returns an extension object.
+    const extension = markedTerminal(options) as unknown as MarkedExtension;
+    instance = new Marked(extension, inlineInListItems);
+    instances.set(key, instance);
+  }
+  return instance;
+}
+
+/** Render Markdown to terminal text; no trailing blank lines. */
+export function renderMarkdown(markdown: string, options: RenderOptions): string {
+  if (markdown.trim() === '') return '';
+  const width = options.width ?? proseWidth();
+  const rendered = markedFor(width, options.color).parse(markdown, { async: false });
+  const text = options.color ? rendered : stripVTControlCharacters(rendered);
+  return text.replace(/\s+$/, '');
+}

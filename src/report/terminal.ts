@@ -1,0 +1,179 @@
+// The learner's view of a lesson: rendered prose, the commands, their output, the checks and what changed.
+
+import { renderChanges } from '../explain/diff.ts';
+import type { CommandBlock, Lesson, Step, StepPart } from '../lesson/types.ts';
+import type { BlockOutcome, CheckOutcome, LessonOutcome, Reporter, StepOutcome } from '../run/events.ts';
+import {
+  blockProblem,
+  cleanOutput,
+  countSteps,
+  createStyle,
+  formatDuration,
+  indent,
+  marks,
+  tailLines,
+  useColor,
+  useUnicode,
+  type Marks,
+  type Style,
+  type TextSink,
+} from './format.ts';
+import { proseWidth, renderMarkdown } from './render-markdown.ts';
+
+export interface TerminalReporterOptions {
+  readonly stream: TextSink;
+  /** Defaults to colour on a TTY unless NO_COLOR is set. */
+  readonly color?: boolean;
+  /** Defaults to ✔/✘ unless the terminal looks ASCII-only. */
+  readonly unicode?: boolean;
+  /** Columns for prose; defaults to the stream's width, at most 100. */
+  readonly width?: number;
+  /** Output lines shown per block before the head is cut off; default 40. */
+  readonly maxOutputLines?: number;
+}
+
+/** Shell code shown as the learner would type it: `$ ` before each command, continuation lines indented. */
+export function promptLines(code: string): string[] {
+  const lines: string[] = [];
+  let continued = false;
+  for (const line of code.split('\n')) {
+    if (line.trim() === '') lines.push('');
+    else lines.push((continued ? '  ' : '$ ') + line);
+    continued = /\\\s*$/.test(line);
+  }
+  return lines;
+}
+
+/** The first letter in capitals. */
+const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+export class TerminalReporter implements Reporter {
+  readonly #out: TextSink;
+  readonly #style: Style;
+  readonly #marks: Marks;
+  readonly #color: boolean;
+  readonly #width: number;
+  readonly #maxOutputLines: number;
+  /** Whether the last thing printed was a check line (so a run of checks gets one heading). */
+  #inChecks = false;
+
+  constructor(options: TerminalReporterOptions) {
+    this.#out = options.stream;
+    this.#color = options.color ?? useColor(options.stream);
+    this.#style = createStyle(this.#color);
+    this.#marks = marks(options.unicode ?? useUnicode());
+    this.#width = options.width ?? proseWidth(options.stream.columns);
+    this.#maxOutputLines = options.maxOutputLines ?? 40;
+  }
+
+  /** Write lines, each ended by a newline. */
+  #print(...lines: string[]): void {
+    this.#out.write(lines.map((line) => `${line}\n`).join(''));
+  }
+
+  /** Render Markdown at our width and colour mode. */
+  #markdown(text: string): string {
+    return renderMarkdown(text, { color: this.#color, width: this.#width });
+  }
+
+  /** Title, where it runs and the introduction. */
+  onLessonStart(lesson: Lesson, info: { readonly target: string; readonly resumeFrom: number }): void {
+    const s = this.#style;
+    this.#print('', s.bold(lesson.title), s.dim(`${lesson.file} · ${lesson.steps.length} steps · target ${info.target}`));
+    const intro = this.#markdown(lesson.introduction);
+    if (intro !== '') this.#print('', intro);
+    if (info.resumeFrom > 0) {
+      this.#print('', s.yellow(`Resuming at step ${info.resumeFrom + 1} of ${lesson.steps.length}.`));
+    }
+  }
+
+  /** A short note that the sandbox is up. */
+  onSandboxReady(_lesson: Lesson, info: { readonly durationMs: number }): void {
+    this.#print(this.#style.dim(`Sandbox ready in ${formatDuration(info.durationMs)}.`));
+  }
+
+  /** The step's heading, then its prose, commands and illustrations in the order written. */
+  onStepStart(step: Step, lesson: Lesson): void {
+    const s = this.#style;
+    this.#inChecks = false;
+    this.#print('', s.cyan(s.bold(`Step ${step.index + 1}/${lesson.steps.length} · ${step.title}`)));
+    for (const part of step.body) this.#printPart(part);
+    if (step.challenge) {
+      this.#print('', s.yellow('Your turn: do this yourself in the sandbox, then check your work.'));
+    }
+  }
+
+  /** One part of a step's body. */
+  #printPart(part: StepPart): void {
+    const s = this.#style;
+    if (part.kind === 'prose') {
+      const text = this.#markdown(part.markdown);
+      if (text !== '') this.#print('', text);
+    } else if (part.kind === 'commands') {
+      this.#print('', ...promptLines(part.block.code).map((line) => s.bold(line)));
+    } else {
+      this.#print('', ...indent(part.code.split('\n'), '  ').map((line) => s.dim(line)));
+    }
+  }
+
+  /** A solution is hidden in the body, so show its commands as they start. */
+  onBlockStart(block: CommandBlock): void {
+    if (block.kind !== 'solution') return;
+    this.#inChecks = false;
+    this.#print('', this.#style.yellow('Solution:'), ...promptLines(block.code).map((line) => this.#style.bold(line)));
+  }
+
+  /** What a block printed (its tail), and a clear line when it did not end as meant. */
+  onBlockEnd(outcome: BlockOutcome): void {
+    const s = this.#style;
+    const problem = blockProblem(outcome);
+    const hidden = outcome.block.kind === 'setup' || outcome.block.kind === 'cleanup';
+    this.#inChecks = false;
+    if (hidden && problem === undefined) return;
+    const { lines, omitted } = tailLines(cleanOutput(outcome.output), this.#maxOutputLines);
+    if (omitted > 0) this.#print(s.dim(`    … ${omitted} earlier lines not shown`));
+    if (lines.length > 0) this.#print(...indent(lines, '    ').map((line) => s.dim(line)));
+    if (outcome.block.background && problem === undefined) this.#print(s.dim('    (running in the background)'));
+    if (problem !== undefined) {
+      const what = hidden ? `The hidden ${outcome.block.kind} block at line ${outcome.block.line}` : `The commands at line ${outcome.block.line}`;
+      this.#print(s.red(`${this.#marks.fail} ${what} went wrong: ${problem}.`));
+    }
+  }
+
+  /** One check's verdict; the checks a challenge runs before its solution stay quiet. */
+  onCheck(outcome: CheckOutcome, _step: Step, phase: 'before-solution' | 'after'): void {
+    if (phase === 'before-solution') return;
+    const s = this.#style;
+    if (!this.#inChecks) this.#print('', s.dim('Checks:'));
+    this.#inChecks = true;
+    if (outcome.result.passed) this.#print(`  ${s.green(this.#marks.pass)} ${outcome.check.source}`);
+    else this.#print(`  ${s.red(this.#marks.fail)} ${outcome.check.source} ${this.#marks.dash} ${s.red(outcome.result.message)}`);
+  }
+
+  /** What changed in the kernel, and how the step went. */
+  onStepEnd(outcome: StepOutcome): void {
+    const s = this.#style;
+    this.#inChecks = false;
+    if (outcome.status === 'skipped') {
+      this.#print('', s.dim(`${this.#marks.skip} Skipped.`));
+      return;
+    }
+    if (outcome.changes.length === 0) this.#print('', s.dim(`${sentence(renderChanges([], this.#width))}.`));
+    else this.#print('', s.bold('What changed in the kernel:'), ...indent(renderChanges(outcome.changes, this.#width - 2).split('\n'), '  '));
+    if (outcome.status === 'passed') this.#print(s.green(`${this.#marks.pass} Step done (${formatDuration(outcome.durationMs)}).`));
+    else this.#print(s.red(`${this.#marks.fail} Step failed: ${outcome.reason ?? 'see above'}`));
+  }
+
+  /** The lesson's summary: steps passed, failed, skipped and the time taken. */
+  onLessonEnd(outcome: LessonOutcome): void {
+    const s = this.#style;
+    const counts = countSteps(outcome.steps);
+    const tally = `${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped in ${formatDuration(outcome.durationMs)}`;
+    const total = outcome.lesson.steps.length;
+    this.#print('');
+    if (outcome.status === 'passed') this.#print(s.green(s.bold(`${this.#marks.pass} ${outcome.lesson.title}: done. Steps: ${tally}.`)));
+    else if (outcome.status === 'failed') this.#print(s.red(s.bold(`${this.#marks.fail} ${outcome.lesson.title}: not all steps passed. Steps: ${tally}.`)));
+    else if (outcome.status === 'quit') this.#print(s.yellow(`Stopped after ${outcome.steps.length} of ${total} steps. Steps: ${tally}.`));
+    else this.#print(s.red(`${this.#marks.fail} steplab could not run ${outcome.lesson.file}: ${outcome.error ?? 'unknown error'}`));
+  }
+}
