@@ -1,0 +1,54 @@
+// Checks lesson files and reports every problem, sorted by file and line; rules can be added.
+
+import type { Lesson, Problem } from './types.ts';
+import { loadCourse } from './course.ts';
+import { didYouMean } from './did-you-mean.ts';
+import { locateFrontMatter } from './front-matter.ts';
+import { KNOWN_COMMANDS } from './known-commands.ts';
+
+/** What a rule may read besides the lesson: the file's text, to point at exact lines. */
+export interface LintSource {
+  readonly text: string;
+}
+
+/** A lint rule looks at one lesson that parsed cleanly and returns what it finds. */
+export type LintRule = (lesson: Lesson, source?: LintSource) => Problem[];
+
+/** `requires` names a command steplab does not know: most likely a typo. */
+export const requiresKnownCommands: LintRule = (lesson, source) =>
+  lesson.requires.flatMap((name, index): Problem[] => {
+    if (KNOWN_COMMANDS.includes(name)) return [];
+    const at = (source === undefined ? undefined : locateFrontMatter(source.text, 'requires', index)) ?? { line: 1, column: 1 };
+    return [{
+      file: lesson.file,
+      ...at,
+      severity: 'warning',
+      message: `requires "${name}", which is not a command steplab knows${didYouMean(name, KNOWN_COMMANDS)}; check the spelling (an unknown command is still required on the target)`,
+    }];
+  });
+
+export const BUILTIN_RULES: readonly LintRule[] = [requiresKnownCommands];
+
+/** Lints every lesson the paths name: parse problems, then the rules on each lesson that parsed. */
+export async function lintPaths(paths: readonly string[], extraRules: readonly LintRule[] = []): Promise<Problem[]> {
+  const course = await loadCourse(paths);
+  const problems = [...course.problems];
+  const texts = new Map(course.files.map((f) => [f.file, f.text]));
+  for (const lesson of course.lessons) {
+    const text = texts.get(lesson.file);
+    const source = text === undefined ? undefined : { text };
+    for (const rule of [...BUILTIN_RULES, ...extraRules]) problems.push(...rule(lesson, source));
+  }
+  const order = new Map<string, number>();
+  for (const p of [...course.problems.filter((p) => p.line === 0), ...course.files]) {
+    if (!order.has(p.file)) order.set(p.file, order.size);
+  }
+  const rank = (file: string): number => order.get(file) ?? order.size;
+  return problems.toSorted((a, b) => rank(a.file) - rank(b.file) || a.line - b.line || a.column - b.column);
+}
+
+/** `file:line:col: severity: message`; a problem with a whole path (line 0) leaves out line and column. */
+export function formatProblem(p: Problem): string {
+  const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
+  return `${where}: ${p.severity}: ${p.message}`;
+}
