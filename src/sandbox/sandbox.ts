@@ -1,0 +1,128 @@
+// The sandbox: fresh user, network, mount and PID namespaces on a target, the lab world, and the shells inside.
+
+import { readFileSync } from 'node:fs';
+import { SteplabError } from '../errors.ts';
+import type { Target, TargetProcess } from '../target/types.ts';
+import { diagnoseStartFailure } from './diagnose.ts';
+import { ShellSession } from './shell-session.ts';
+import type { RunOptions, Sandbox, SandboxOptions, ShellResult } from './types.ts';
+
+const INIT = readFileSync(new URL('./scripts/init.sh', import.meta.url), 'utf8');
+const START_TIMEOUT_MS = 30_000;
+
+/** Start a sandbox on a target; dispose it (or `await using`) to end every process, namespace and mount. */
+export async function startSandbox(target: Target, options: SandboxOptions): Promise<Sandbox> {
+  const first = await startInit(target, true, options);
+  if (first.ok) return new TargetSandbox(target, first.init, first.pid, first.mapping);
+  // Root in a container or VM may lack user namespaces; the namespaces still isolate the target from the lab.
+  if (target.root && target.name !== 'sandbox') {
+    const second = await startInit(target, false, options);
+    if (second.ok) return new TargetSandbox(target, second.init, second.pid, 'none');
+  }
+  throw diagnoseStartFailure(first.output, target.name);
+}
+
+/** How ids are mapped into the sandbox's user namespace: joining processes must keep their credentials with `single`. */
+type Mapping = 'wide' | 'single' | 'none';
+
+type InitStart = { ok: true; init: TargetProcess; pid: string; mapping: Mapping } | { ok: false; output: string };
+
+/** Spawn the init script and wait for its READY line. */
+async function startInit(target: Target, userns: boolean, options: SandboxOptions): Promise<InitStart> {
+  const init = target.spawn(['bash', '-c', INIT, 'steplab', 'enter', options.world, userns ? 'yes' : 'no']);
+  let output = '';
+  const ready = await new Promise<RegExpExecArray | undefined>((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), START_TIMEOUT_MS);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString('utf8');
+      const m = /STEPLAB-READY (\d+) (wide|single)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      } else if (output.includes('STEPLAB-FAIL')) {
+        clearTimeout(timer);
+        resolve(undefined);
+      }
+    };
+    init.stdout.on('data', onData);
+    init.stderr.on('data', onData);
+    void init.then(() => {
+      clearTimeout(timer);
+      resolve(undefined);
+    });
+  });
+  if (ready) return { ok: true, init, pid: ready[1] ?? '', mapping: userns ? (ready[2] as Mapping) : 'none' };
+  init.stdin.end();
+  init.kill('SIGKILL');
+  await init;
+  return { ok: false, output: output || 'the sandbox did not become ready in 30 s' };
+}
+
+class TargetSandbox implements Sandbox {
+  readonly #target: Target;
+  readonly #init: TargetProcess;
+  readonly #pid: string;
+  readonly #mapping: Mapping;
+  #shell: ShellSession;
+  #probe: ShellSession | undefined;
+  #disposed = false;
+
+  constructor(target: Target, init: TargetProcess, pid: string, mapping: Mapping) {
+    this.#target = target;
+    this.#init = init;
+    this.#pid = pid;
+    this.#mapping = mapping;
+    init.stdin.on('error', () => {});
+    this.#shell = this.#openShell();
+  }
+
+  async run(code: string, options: RunOptions): Promise<ShellResult> {
+    this.#assertOpen();
+    let note = '';
+    if (!this.#shell.alive) {
+      this.#shell = this.#openShell();
+      note = '[steplab] the lesson shell had ended; this block runs in a new one (variables and cd are lost)\n';
+    }
+    const result = options.background ? await this.#shell.background(code) : await this.#shell.run(code, options.timeoutMs);
+    return note ? { ...result, output: note + result.output } : result;
+  }
+
+  async probe(code: string, timeoutMs = 15_000): Promise<ShellResult> {
+    this.#assertOpen();
+    if (!this.#probe?.alive) this.#probe = this.#openShell();
+    return this.#probe.run(code, timeoutMs);
+  }
+
+  interactiveArgv(): readonly string[] {
+    return [...this.#enterArgv(), 'env', 'PS1=lab# ', 'HOME=/root', 'bash', '--noprofile', '--norc', '-i'];
+  }
+
+  async dispose(): Promise<void> {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#shell.close();
+    this.#probe?.close();
+    // Closing the lifeline makes PID 1 exit; the kernel then kills the rest of the PID namespace.
+    this.#init.stdin.end();
+    const timer = setTimeout(() => this.#init.kill('SIGKILL'), 3_000);
+    await this.#init;
+    clearTimeout(timer);
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.dispose();
+  }
+
+  #openShell(): ShellSession {
+    return new ShellSession(this.#target.spawn([...this.#enterArgv(), 'bash', '--noprofile', '--norc']));
+  }
+
+  #enterArgv(): string[] {
+    const user = this.#mapping === 'none' ? [] : this.#mapping === 'single' ? ['-U', '--preserve-credentials'] : ['-U'];
+    return ['nsenter', '-t', this.#pid, ...user, '-n', '-m', '-p', '-w', '--'];
+  }
+
+  #assertOpen(): void {
+    if (this.#disposed) throw new SteplabError('SANDBOX_BROKEN', 'this sandbox has been disposed');
+  }
+}

@@ -1,0 +1,112 @@
+# steplab sandbox: one script, two roles. Run as `bash -c SCRIPT steplab enter WORLD USERNS`.
+#
+# enter: on the target, as whoever runs steplab. Creates a user namespace (a 65536-id range
+#   when root, the user's subordinate ids when it has some, else just itself as root), then
+#   network, mount and PID namespaces, and runs this script again as `init` inside them.
+# init: PID 1 of the new namespaces. Builds the lab world, says READY, then waits on its
+#   lifeline (stdin). When the lifeline closes (steplab exited, was killed, or the connection
+#   to the target dropped), it exits and the kernel kills everything else in the PID
+#   namespace; the namespaces and mounts go with the last process. Nothing is made outside.
+set -u
+role=${1:-init}
+world=${2:-internet}
+userns=${3:-yes}
+self=$BASH_EXECUTION_STRING
+fail() { echo "STEPLAB-FAIL $*"; exit 1; }
+NS_FLAGS='--net --mount --pid --fork --kill-child'
+
+if [ "$role" = enter ]; then
+  if [ "$userns" = no ]; then
+    exec unshare $NS_FLAGS -- bash -c "$self" steplab init "$world"
+  elif [ "$(id -u)" = 0 ] && [ "${STEPLAB_SHIMMED:-}" != 1 ]; then
+    # Root: map ids 0-65535 inside to 100000-165535 outside, so root in the lab is nobody to the
+    # host's files and tools that switch users (tcpdump) find their ids mapped. unshare writes
+    # maps through newuidmap, which wants /etc/subuid entries; root may write any map itself, so
+    # give it two-line stand-ins on a tmpfs that only this mount namespace sees.
+    exec unshare --mount --propagation private -- env STEPLAB_SHIMMED=1 bash -c '
+      mount -t tmpfs -o mode=0755 steplab-shim /run || { echo "STEPLAB-FAIL cannot mount a private /run"; exit 1; }
+      for t in uid gid; do
+        printf "#!/bin/sh\npid=\$1; shift; echo \"\$*\" > /proc/\$pid/%s_map\n" "$t" > /run/new${t}map
+        chmod 755 /run/new${t}map
+      done
+      PATH=/run:$PATH exec unshare --map-users=100000,0,65536 --map-groups=100000,0,65536 --setgroups allow \
+        --setuid 0 --setgid 0 '"$NS_FLAGS"' -- bash -c "$0" steplab init "$1"' "$self" "$world"
+  elif grep -q "^$(id -un):" /etc/subuid 2>/dev/null && grep -q "^$(id -un):" /etc/subgid 2>/dev/null && command -v newuidmap >/dev/null 2>&1; then
+    exec unshare --map-auto --setuid 0 --setgid 0 $NS_FLAGS -- bash -c "$self" steplab init "$world"
+  else
+    exec unshare --user --map-root-user $NS_FLAGS -- bash -c "$self" steplab init "$world"
+  fi
+fi
+
+# Our PID as the target sees it (first NSpid entry), read before /proc is replaced.
+outer_pid=
+while read -r key value _; do [ "$key" = NSpid: ] && outer_pid=$value; done < /proc/self/status
+[ -n "$outer_pid" ] || fail "cannot read NSpid from /proc/self/status (kernel too old?)"
+
+mount --make-rprivate / 2>/dev/null
+mount -t proc proc /proc || fail "cannot mount a private /proc"
+mount -t sysfs sysfs /sys || fail "cannot mount /sys for the new network namespace"
+# Private /run (ip netns add writes there), /tmp and /root: the lesson never writes to the host.
+for dir in /run /tmp /root; do
+  mount -t tmpfs -o mode=0755 "steplab${dir%/}" "$dir" 2>/dev/null || mount -t tmpfs steplab "$dir" || fail "cannot mount a private $dir"
+done
+chmod 1777 /tmp
+cd /root
+mkdir -p /run/netns /run/steplab/bin /run/lock
+[ -e /var/run ] || ln -s /run /var/run 2>/dev/null
+
+# With one id mapped, tcpdump cannot switch users (it drops privileges by default): say why and what to do.
+if [ "$(awk '{ n += $3 } END { print n }' /proc/self/uid_map)" = 1 ]; then
+  cat > /run/steplab/bin/tcpdump <<'TCPDUMP'
+#!/bin/sh
+echo "tcpdump: this sandbox maps a single user id, so tcpdump cannot drop its privileges." >&2
+echo "  Give your user subordinate ids (sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 $(id -un 2>/dev/null || echo USER)" >&2
+echo "  and install uidmap), or run steplab as root, or use --target docker." >&2
+exit 1
+TCPDUMP
+  chmod 755 /run/steplab/bin/tcpdump
+fi
+
+ip link set lo up || fail "cannot configure the new network namespace (ip link set lo up failed)"
+# A new namespace may inherit the host's forwarding setting: a lab host starts with it off.
+sysctl -qw net.ipv4.ip_forward=0 2>/dev/null
+
+if [ "$world" = internet ]; then
+  W="nsenter --net=/run/steplab/world"
+  : > /run/steplab/world
+  unshare --net=/run/steplab/world true || fail "cannot create the simulated internet's namespace"
+  ip link add eth0 type veth peer name eth0 netns /run/steplab/world || fail "cannot create the uplink veth pair"
+  $W ip link set lo up
+  $W ip addr add 203.0.113.1/24 dev eth0
+  $W ip addr add 198.51.100.10/32 dev lo
+  $W ip link set eth0 up
+  $W sysctl -qw net.ipv4.ip_forward=0 2>/dev/null
+  ip addr add 203.0.113.2/24 dev eth0
+  ip link set eth0 up
+  ip route add default via 203.0.113.1 || fail "cannot add the default route via 203.0.113.1"
+  cat > /run/steplab/www.sh <<'WWW'
+# The simulated internet's web server: answers every request with the address it came from.
+read -r method path _ || exit 0
+body="hello from the simulated internet (198.51.100.10)
+you asked for $path from $SOCAT_PEERADDR
+"
+printf 'HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s' "${#body}" "$body"
+WWW
+  $W socat TCP-LISTEN:80,bind=198.51.100.10,fork,reuseaddr EXEC:'sh /run/steplab/www.sh' </dev/null >/run/steplab/www.log 2>&1 &
+  tries=0
+  until $W bash -c 'exec 3<>/dev/tcp/198.51.100.10/80' 2>/dev/null; do
+    tries=$((tries + 1)); [ $tries -gt 50 ] && fail "the simulated internet's web server did not start: $(cat /run/steplab/www.log)"
+    sleep 0.05
+  done
+fi
+
+# One id mapped (no subordinate ids): joining processes must keep their credentials.
+mapping=wide
+[ "$(wc -l < /proc/self/uid_map)" -gt 1 ] || { read -r _ _ count < /proc/self/uid_map; [ "$count" -gt 1 ] || mapping=single; }
+echo "STEPLAB-READY $outer_pid $mapping"
+# The lifeline: read until EOF. bash reaps orphans meanwhile (we are PID 1).
+while :; do
+  read -r -t 5 _ && continue
+  [ $? -gt 128 ] || break
+done
+exit 0

@@ -1,0 +1,79 @@
+# steplab shell prelude: turns a plain bash reading stdin into a lesson shell.
+# steplab sends one line per block: `__steplab_exec ID TIMEOUT_S BASE64` (or __steplab_bg).
+# Each answer ends with a line `\n$__STEPLAB_TOKEN ID STATUS TIMEDOUT`.
+# Set by steplab before this prelude: __STEPLAB_TOKEN.
+# The shell's own notices (jobs it reaped) go to a log; each block's stderr is merged into its output.
+exec 2>>/run/steplab/shell.log
+export HOME=/root PATH="/run/steplab/bin:$PATH" PS1='lab# '
+cd /root 2>/dev/null || cd /
+
+# Kill every process under this shell (the step's foreground). The watchdog and background
+# blocks are double-forked, so they are not under it and a `wait` in a step never waits for them.
+__steplab_kill_fg() {
+  ps -eo pid=,ppid= 2>/dev/null | awk -v root=$$ '
+    { parent[$1] = $2; pids[NR] = $1 }
+    END {
+      for (i = 1; i <= NR; i++) {
+        q = pids[i]
+        while (q != "" && q > 1 && parent[q] != root) q = parent[q]
+        if (parent[q] == root) printf "%s ", pids[i]
+      }
+    }' | xargs -r kill -"$1" 2>/dev/null
+}
+
+# After $1 seconds, stop the step as Ctrl-C would (ping and tcpdump print their summaries), then
+# SIGKILL what is left; a step that still does not end (a loop of builtins) loses its shell.
+__steplab_watchdog() {
+  sleep "$1" || return
+  : > /run/steplab/timedout
+  __steplab_kill_fg INT
+  sleep 0.3
+  local n=0
+  while [ $n -lt 20 ]; do __steplab_kill_fg KILL; sleep 0.1; n=$((n + 1)); done
+  kill -KILL $$
+}
+
+# Define $2 (base64 shell code) as function $1, stopping at the first failing command like `set -e`.
+__steplab_define() {
+  local __steplab_code
+  __steplab_code=$(printf '%s' "$2" | base64 -d) || return 2
+  unset -f "$1"
+  eval "$1() { trap '__steplab_status=\$?; __steplab_line=\$LINENO; trap - ERR; return \$__steplab_status' ERR
+$__steplab_code
+}"
+}
+
+# Run one block in this shell: state (variables, cd) carries to the next block.
+__steplab_exec() {
+  local __steplab_id=$1 __steplab_st __steplab_to=0
+  __steplab_line=0
+  rm -f /run/steplab/timedout
+  if __steplab_define __steplab_block "$3" 2>&1; then
+    ( __steplab_watchdog "$2" </dev/null >/dev/null 2>&1 & echo $! > /run/steplab/watchdog.pid )
+    __steplab_block </dev/null 2>&1
+    __steplab_st=$?
+    trap - ERR
+    kill "$(cat /run/steplab/watchdog.pid)" 2>/dev/null
+  else
+    __steplab_st=2
+  fi
+  [ -e /run/steplab/timedout ] && __steplab_to=1
+  printf '\n%s %s %d %d %d\n' "$__STEPLAB_TOKEN" "$__steplab_id" "$__steplab_st" "$__steplab_to" "$__steplab_line"
+}
+
+# Start one block in the background; it runs until the sandbox ends. Reports a quick failure.
+__steplab_bg() {
+  local __steplab_id=$1 __steplab_st=0 __steplab_dir=/run/steplab/bg-$1
+  if __steplab_define "__steplab_bg_$1" "$2" 2>&1; then
+    mkdir -p "$__steplab_dir"
+    ( ( "__steplab_bg_$__steplab_id"; echo $? > "$__steplab_dir/status" ) </dev/null >"$__steplab_dir/log" 2>&1 & )
+    sleep 0.3
+    if [ -e "$__steplab_dir/status" ]; then
+      __steplab_st=$(cat "$__steplab_dir/status")
+      cat "$__steplab_dir/log"
+    fi
+  else
+    __steplab_st=2
+  fi
+  printf '\n%s %s %d 0 0\n' "$__STEPLAB_TOKEN" "$__steplab_id" "$__steplab_st"
+}

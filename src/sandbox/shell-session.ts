@@ -1,0 +1,121 @@
+// One bash inside the sandbox, fed one framed block at a time; the lesson's shell and steplab's probe shell are both this.
+
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { SteplabError } from '../errors.ts';
+import type { TargetProcess } from '../target/types.ts';
+import type { ShellResult } from './types.ts';
+
+const PRELUDE = readFileSync(new URL('./scripts/shell.sh', import.meta.url), 'utf8');
+
+/** How long past its own timeout a block may take before steplab stops waiting (the watchdog inside acts first). */
+const GRACE_MS = 5_000;
+
+interface Pending {
+  readonly id: string;
+  readonly startedAt: number;
+  resolve(result: ShellResult): void;
+}
+
+export class ShellSession {
+  readonly #process: TargetProcess;
+  readonly #token = `__STEPLAB_${randomBytes(12).toString('hex')}__`;
+  readonly #decoder = new StringDecoder('utf8');
+  #buffer = '';
+  #pending: Pending | undefined;
+  #queue: Promise<unknown> = Promise.resolve();
+  #nextId = 1;
+  #exited = false;
+
+  constructor(process: TargetProcess) {
+    this.#process = process;
+    process.stdout.on('data', (chunk: Buffer) => this.#onData(this.#decoder.write(chunk)));
+    process.stderr.on('data', (chunk: Buffer) => this.#onData(this.#decoder.write(chunk)));
+    process.stdin.on('error', () => {});
+    void process.then(() => this.#onExit());
+    process.stdin.write(`__STEPLAB_TOKEN=${this.#token}\n${PRELUDE}\n`);
+  }
+
+  /** Whether the shell is still running (a step may `exit` it, or a runaway step loses it). */
+  get alive(): boolean {
+    return !this.#exited;
+  }
+
+  /** Run code to completion in this shell, one block at a time, stopping at the first failing command. */
+  run(code: string, timeoutMs: number): Promise<ShellResult> {
+    return this.#enqueue('__steplab_exec', code, timeoutMs);
+  }
+
+  /** Start code in the background; resolves once it is running (or with its status if it ended at once). */
+  background(code: string): Promise<ShellResult> {
+    return this.#enqueue('__steplab_bg', code, 10_000);
+  }
+
+  /** End the shell (its processes die with the sandbox). */
+  close(): void {
+    if (!this.#exited) this.#process.stdin.end();
+  }
+
+  #enqueue(fn: '__steplab_exec' | '__steplab_bg', code: string, timeoutMs: number): Promise<ShellResult> {
+    const next = this.#queue.then(() => this.#send(fn, code, timeoutMs));
+    this.#queue = next.catch(() => {});
+    return next;
+  }
+
+  #send(fn: string, code: string, timeoutMs: number): Promise<ShellResult> {
+    if (this.#exited) throw new SteplabError('SANDBOX_BROKEN', 'the shell in the sandbox has exited');
+    const id = String(this.#nextId++);
+    const seconds = Math.max(0.1, timeoutMs / 1000).toFixed(1);
+    const b64 = Buffer.from(code, 'utf8').toString('base64');
+    const args = fn === '__steplab_exec' ? `${id} ${seconds} ${b64}` : `${id} ${b64}`;
+    return new Promise<ShellResult>((resolve) => {
+      const startedAt = performance.now();
+      const timer = setTimeout(() => this.#finish(id, 137, true, 'steplab stopped waiting: the block outlived its timeout and its shell'), timeoutMs + GRACE_MS);
+      this.#pending = {
+        id,
+        startedAt,
+        resolve: (r) => {
+          clearTimeout(timer);
+          resolve(r);
+        },
+      };
+      this.#process.stdin.write(`${fn} ${args}\n`);
+    });
+  }
+
+  #onData(text: string): void {
+    this.#buffer += text;
+    const pending = this.#pending;
+    if (!pending) return;
+    const marker = `\n${this.#token} ${pending.id} `;
+    const at = this.#buffer.indexOf(marker);
+    if (at < 0) return;
+    const end = this.#buffer.indexOf('\n', at + marker.length);
+    if (end < 0) return;
+    const [status = '1', timedOut = '0'] = this.#buffer.slice(at + marker.length, end).split(' ');
+    // bash names its own position in eval'd code ("main: eval: line 49:"); the learner's block has other lines.
+    const output = this.#buffer.slice(0, at).replace(/^[\w.-]+: (?:eval: )?line \d+: /gm, '');
+    this.#buffer = this.#buffer.slice(end + 1);
+    this.#finish(pending.id, Number(status), timedOut === '1', undefined, output);
+  }
+
+  #onExit(): void {
+    this.#exited = true;
+    const pending = this.#pending;
+    if (pending) this.#finish(pending.id, 137, true, 'the shell ended while the block ran');
+  }
+
+  #finish(id: string, exitCode: number, timedOut: boolean, note: string | undefined, output = this.#buffer): void {
+    const pending = this.#pending;
+    if (!pending || pending.id !== id) return;
+    this.#pending = undefined;
+    if (note) this.#buffer = '';
+    pending.resolve({
+      exitCode,
+      output: note ? `${output}${output && !output.endsWith('\n') ? '\n' : ''}[steplab] ${note}\n` : output,
+      timedOut,
+      durationMs: Math.round(performance.now() - pending.startedAt),
+    });
+  }
+}
