@@ -117,7 +117,7 @@ function readAssertion(r: Reader, first: Token): Assertion {
 function readLinkExpectation(r: Reader): LinkExpectation {
   if (r.accept('exists')) return { is: 'exists' };
   if (r.accept('is')) {
-    const state = r.expect('absent', 'up', 'down', 'a', 'an');
+    const state = r.accept('absent', 'up', 'down', 'a', 'an') ?? r.fail(quoteList(['absent', 'up', 'down', 'a TYPE']));
     if (state === 'absent' || state === 'up' || state === 'down') return { is: state };
     const token = r.take(`a link type such as ${quoteList(LINK_TYPES.slice(0, 4))}`);
     if (!(LINK_TYPES as readonly string[]).includes(token.text)) {
