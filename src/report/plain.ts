@@ -51,7 +51,7 @@ export class PlainReporter implements Reporter {
   }
 
   /** One line: which lesson, from which file, on which target. */
-  onLessonStart(lesson: Lesson, info: { readonly target: string }): void {
+  onLessonStart(lesson: Lesson, info: { readonly target: string; readonly resumeFrom: number }): void {
     this.#hold(lesson, `${lesson.id}: ${lesson.title} (${lesson.file}, target ${info.target})`);
   }
 

@@ -117,14 +117,14 @@ export class TerminalReporter implements Reporter {
   }
 
   /** A solution is hidden in the body, so show its commands as they start. */
-  onBlockStart(block: CommandBlock): void {
+  onBlockStart(block: CommandBlock, _step: Step | undefined): void {
     if (block.kind !== 'solution') return;
     this.#inChecks = false;
     this.#print('', this.#style.yellow('Solution:'), ...promptLines(block.code).map((line) => this.#style.bold(line)));
   }
 
   /** What a block printed (its tail), and a clear line when it did not end as meant. */
-  onBlockEnd(outcome: BlockOutcome): void {
+  onBlockEnd(outcome: BlockOutcome, _step: Step | undefined): void {
     const s = this.#style;
     const problem = blockProblem(outcome);
     const hidden = outcome.block.kind === 'setup' || outcome.block.kind === 'cleanup';
@@ -151,7 +151,7 @@ export class TerminalReporter implements Reporter {
   }
 
   /** What changed in the kernel, and how the step went. */
-  onStepEnd(outcome: StepOutcome): void {
+  onStepEnd(outcome: StepOutcome, _lesson: Lesson): void {
     const s = this.#style;
     this.#inChecks = false;
     if (outcome.status === 'skipped') {

@@ -106,9 +106,9 @@ describe('TerminalReporter', () => {
 
   it('shows what changed in the kernel, or that nothing did, and the step verdict', () => {
     const { out, r } = reporter();
-    r.onStepEnd(stepOutcome(create, { changes: CHANGES }));
-    r.onStepEnd(stepOutcome(ping));
-    r.onStepEnd(stepOutcome(ping, { status: 'failed', reason: 'ping 10.0.0.2 answered; expected no answer' }));
+    r.onStepEnd(stepOutcome(create, { changes: CHANGES }), l);
+    r.onStepEnd(stepOutcome(ping), l);
+    r.onStepEnd(stepOutcome(ping, { status: 'failed', reason: 'ping 10.0.0.2 answered; expected no answer' }), l);
     const text = out.text();
     expect(text).toContain('What changed in the kernel:\n  lab host\n    + namespace red\n  namespace red\n    + veth veth-red\n✔ Step done (123 ms).');
     expect(text).toContain('\nNothing changed in the kernel.\n✔ Step done (123 ms).');
