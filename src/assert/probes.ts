@@ -75,7 +75,7 @@ function tcpVerdict(r: ShellResult): { open: boolean; why: string } {
   if (r.exitCode === 124 || r.timedOut || /timed out/i.test(r.output)) {
     return { open: false, why: `filtered: no answer within ${TCP_TIMEOUT_S} s, so a firewall drops the packets or nothing answers at that address` };
   }
-  if (/refused/i.test(r.output)) return { open: false, why: 'connection refused: nothing listens on that port (or a firewall rejects it)' };
+  if (/refused/i.test(r.output)) return { open: false, why: 'connection refused: nothing listens on that port, or a firewall rejects it' };
   if (/unreachable|no route/i.test(r.output)) return { open: false, why: `unreachable: ${outputTail(r.output, 1)}` };
   return { open: false, why: `connect failed with exit ${r.exitCode}: ${outputTail(r.output) || 'no output'}` };
 }

@@ -97,7 +97,7 @@ function checkLinkState(link: LinkState, label: string, expect: LinkExpectation)
 /** `link NAME [in NS] …`. */
 function checkLink(a: Extract<Assertion, { kind: 'link' }>, snapshot: Snapshot): CheckResult {
   const ns = findNamespace(snapshot, a.ns);
-  if (isResult(ns)) return a.expect.is === 'absent' ? pass(`no link ${a.name}${where(a.ns)} (${ns.message})`) : ns;
+  if (isResult(ns)) return a.expect.is === 'absent' ? pass(`no link ${a.name}${where(a.ns)}: ${ns.message}`) : ns;
   const link = ns.links.find((l) => l.name === a.name);
   if (link === undefined) {
     const missing = `no link ${a.name}${where(a.ns)}`;
@@ -110,7 +110,7 @@ function checkLink(a: Extract<Assertion, { kind: 'link' }>, snapshot: Snapshot):
 function checkAddr(a: Extract<Assertion, { kind: 'addr' }>, snapshot: Snapshot): CheckResult {
   const ns = findNamespace(snapshot, a.ns);
   const label = `addr ${a.cidr} on ${a.dev}${where(a.ns)}`;
-  if (isResult(ns)) return a.present ? ns : pass(`no ${label} (${ns.message})`);
+  if (isResult(ns)) return a.present ? ns : pass(`no ${label}: ${ns.message}`);
   const link = ns.links.find((l) => l.name === a.dev);
   if (link === undefined) {
     const missing = `no link ${a.dev}${where(a.ns)} (links there: ${list(ns.links.map((l) => l.name))})`;
@@ -151,8 +151,8 @@ function findChain(snapshot: Snapshot, table: string, chain: string): IptablesCh
   const host = findNamespace(snapshot, undefined);
   const tables = isResult(host) ? {} : host.iptables;
   const found = tables[table];
-  if (found === undefined) return `table ${table} does not exist (tables there: ${list(Object.keys(tables))})`;
-  return found[chain] ?? `chain ${chain} does not exist in ${table} (chains there: ${list(Object.keys(found))})`;
+  if (found === undefined) return `table ${table} does not exist; tables there: ${list(Object.keys(tables))}`;
+  return found[chain] ?? `chain ${chain} does not exist in ${table}; chains there: ${list(Object.keys(found))}`;
 }
 
 /** `iptables TABLE CHAIN has|lacks "RULE"`, comparing specs with whitespace normalized. */
@@ -174,7 +174,7 @@ function checkIptablesPolicy(a: Extract<Assertion, { kind: 'iptables-policy' }>,
   if (typeof chain === 'string') {
     const builtin = BUILTIN_CHAINS[a.table]?.includes(a.chain) === true;
     if (!builtin) return fail(`${label} is unknown (${chain}); expected ${a.policy}`);
-    const unloaded = `ACCEPT (${chain}, so nothing is filtered)`;
+    const unloaded = `ACCEPT (table ${a.table} is not loaded, so nothing is filtered)`;
     return a.policy === 'ACCEPT' ? pass(`${label} is ${unloaded}`) : fail(`${label} is ${unloaded}; expected ${a.policy}`);
   }
   if (chain.policy === undefined) return fail(`${a.table} ${a.chain} is a user-defined chain and has no policy; expected ${a.policy}`);

@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, type EvaluateContext } from '../../../src/assert/evaluate.ts';
+import { inNamespace, shellQuote } from '../../../src/assert/probes.ts';
+import type { Assertion } from '../../../src/assert/types.ts';
+import { runCommand } from '../../../src/process/spawn.ts';
+import type { ShellResult } from '../../../src/sandbox/types.ts';
+import { fixtureSnapshot } from '../kernel/fixtures.ts';
+
+/** A context whose probe answers with canned results (in order) and records the code it was given. */
+function context(results: Partial<ShellResult>[] = [], step = { output: '', exitCode: 0 }) {
+  const calls: string[] = [];
+  let snapshots = 0;
+  const ctx: EvaluateContext = {
+    snapshot: async () => {
+      snapshots += 1;
+      return fixtureSnapshot('docker-bridge');
+    },
+    probe: async (code) => {
+      calls.push(code);
+      const result = results[calls.length - 1];
+      if (!result) throw new Error(`unexpected probe call: ${code}`);
+      return { exitCode: 0, output: '', timedOut: false, durationMs: 5, ...result };
+    },
+    step,
+  };
+  return { ctx, calls, snapshots: () => snapshots };
+}
+
+const REPLY = 'PING 10.0.0.2 (10.0.0.2) 56(84) bytes of data.\n64 bytes from 10.0.0.2: icmp_seq=1 ttl=64 time=0.081 ms\n\n--- 10.0.0.2 ping statistics ---\n1 packets transmitted, 1 received, 0% packet loss, time 0ms\n';
+const LOST = 'PING 10.0.0.9 (10.0.0.9) 56(84) bytes of data.\n\n--- 10.0.0.9 ping statistics ---\n1 packets transmitted, 0 received, 100% packet loss, time 0ms\n';
+
+describe('evaluate: ping', () => {
+  it('retries a ping that must succeed, from the named namespace', async () => {
+    const { ctx, calls } = context([{ output: REPLY }]);
+    const result = await evaluate({ kind: 'ping', addr: '10.0.0.2', from: 'red', expect: 'succeeds' }, ctx);
+    expect(result).toEqual({ passed: true, message: 'ping 10.0.0.2 from red succeeds (reply in 0.081 ms)' });
+    expect(calls).toEqual(['( i=0; while [ "$i" -lt 3 ]; do ip netns exec red ping -c 1 -W 1 10.0.0.2 && exit 0; i=$((i + 1)); done; exit 1 )']);
+  });
+
+  it('reports the loss when every try failed', async () => {
+    const { ctx } = context([{ exitCode: 1, output: LOST.repeat(3) }]);
+    expect(await evaluate({ kind: 'ping', addr: '10.0.0.9', from: undefined, expect: 'succeeds' }, ctx)).toEqual({
+      passed: false, message: 'ping 10.0.0.9 fails (100% packet loss, 3 tries); expected it to succeed',
+    });
+  });
+
+  it('pings once, from the world, when the ping must fail', async () => {
+    const { ctx, calls } = context([{ exitCode: 2, output: 'ping: connect: Network is unreachable\n' }]);
+    expect(await evaluate({ kind: 'ping', addr: '172.17.0.2', from: 'world', expect: 'fails' }, ctx)).toEqual({
+      passed: true, message: 'ping 172.17.0.2 from world fails (ping: connect: Network is unreachable)',
+    });
+    expect(calls).toEqual(['( nsenter --net=/run/steplab/world ping -c 1 -W 1 172.17.0.2 )']);
+  });
+
+  it('fails a ping that must fail but got a reply', async () => {
+    const { ctx } = context([{ output: REPLY }]);
+    expect(await evaluate({ kind: 'ping', addr: '10.0.0.2', from: 'blue', expect: 'fails' }, ctx)).toEqual({
+      passed: false, message: 'ping 10.0.0.2 from blue succeeds (reply in 0.081 ms); expected it to fail',
+    });
+  });
+
+  it('does not count a namespace that cannot be entered as a failed ping', async () => {
+    const { ctx } = context([{ exitCode: 1, output: 'Cannot open network namespace "nope": No such file or directory\n' }]);
+    expect(await evaluate({ kind: 'ping', addr: '10.0.0.2', from: 'nope', expect: 'fails' }, ctx)).toEqual({
+      passed: false, message: 'ping 10.0.0.2 from nope could not run: Cannot open network namespace "nope": No such file or directory',
+    });
+  });
+});
+
+describe('evaluate: tcp', () => {
+  const open: Assertion = { kind: 'tcp', addr: '172.17.0.2', port: 80, from: 'c2', expect: 'open' };
+  const closed: Assertion = { kind: 'tcp', addr: '172.17.0.2', port: 81, from: undefined, expect: 'closed' };
+
+  it('connects with bash /dev/tcp under timeout, nc -z when there is no bash', async () => {
+    const { ctx, calls } = context([{}]);
+    expect(await evaluate(open, ctx)).toEqual({ passed: true, message: 'tcp 172.17.0.2:80 from c2 is open (connection accepted)' });
+    expect(calls[0]).toContain(`ip netns exec c2 timeout 2 bash -c 'exec 3<>"/dev/tcp/$0/$1"' 172.17.0.2 80`);
+    expect(calls[0]).toContain('ip netns exec c2 timeout 2 nc -z -v -w 2 172.17.0.2 80');
+  });
+
+  it('tells a refused port (closed) from one that never answers (filtered)', async () => {
+    const refused = context([{ exitCode: 1, output: 'bash: connect: Connection refused\nbash: line 1: /dev/tcp/172.17.0.2/81: Connection refused\n' }]);
+    expect(await evaluate(closed, refused.ctx)).toEqual({
+      passed: true, message: 'tcp 172.17.0.2:81 is closed (connection refused: nothing listens on that port, or a firewall rejects it)',
+    });
+    const filtered = context([{ exitCode: 124 }]);
+    expect(await evaluate(open, filtered.ctx)).toEqual({
+      passed: false,
+      message: 'tcp 172.17.0.2:80 from c2 is closed (filtered: no answer within 2 s, so a firewall drops the packets or nothing answers at that address); expected open',
+    });
+  });
+
+  it('names an unreachable network, and fails a port expected closed that accepted', async () => {
+    const unreachable = context([{ exitCode: 1, output: 'bash: connect: Network is unreachable\nbash: line 1: /dev/tcp/172.17.0.2/80: Network is unreachable\n' }]);
+    expect((await evaluate(open, unreachable.ctx)).message).toBe(
+      'tcp 172.17.0.2:80 from c2 is closed (unreachable: bash: line 1: /dev/tcp/172.17.0.2/80: Network is unreachable); expected open',
+    );
+    const accepted = context([{}]);
+    expect(await evaluate(closed, accepted.ctx)).toEqual({ passed: false, message: 'tcp 172.17.0.2:81 is open (connection accepted); expected closed' });
+  });
+});
+
+describe('evaluate: http', () => {
+  const assertion: Assertion = { kind: 'http', url: 'http://198.51.100.10/', from: 'c1', text: 'Hello' };
+
+  it('passes when the body contains the text', async () => {
+    const { ctx, calls } = context([{ output: '<h1>Hello from the world</h1>\n' }]);
+    expect(await evaluate(assertion, ctx)).toEqual({ passed: true, message: 'http http://198.51.100.10/ from c1 contains "Hello"' });
+    expect(calls).toEqual(['( ip netns exec c1 curl -sS -m 3 http://198.51.100.10/ )']);
+  });
+
+  it('shows the start of what came back', async () => {
+    const { ctx } = context([{ output: '<html>\n  <body>It works</body>\n</html>\n' }]);
+    expect(await evaluate(assertion, ctx)).toEqual({
+      passed: false, message: 'http http://198.51.100.10/ from c1 returned "<html> <body>It works</body> </html>"; expected it to contain "Hello"',
+    });
+  });
+
+  it("shows curl's error", async () => {
+    const { ctx } = context([{ exitCode: 28, output: 'curl: (28) Connection timed out after 3001 milliseconds\n' }]);
+    expect(await evaluate(assertion, ctx)).toEqual({
+      passed: false, message: 'http http://198.51.100.10/ from c1 failed (curl: (28) Connection timed out after 3001 milliseconds); expected it to contain "Hello"',
+    });
+  });
+});
+
+describe('evaluate: sh', () => {
+  it('runs the command quoted, in the namespace, and reports its exit status', async () => {
+    const { ctx, calls } = context([{ output: 'hi\n' }]);
+    const command = `echo 'hi' | grep "h"`;
+    expect(await evaluate({ kind: 'sh', command, ns: 'red', expect: 'succeeds' }, ctx)).toEqual({ passed: true, message: `sh "${command}" in red exited 0` });
+    expect(calls).toEqual([`( ip netns exec red sh -c 'echo '\\''hi'\\'' | grep "h"' )`]);
+  });
+
+  it('shows the exit status and the tail of the output when it went the other way', async () => {
+    const failed = context([{ exitCode: 3, output: 'one\ntwo\nthree\nfour\n' }]);
+    expect(await evaluate({ kind: 'sh', command: 'test -e /x', ns: undefined, expect: 'succeeds' }, failed.ctx)).toEqual({
+      passed: false, message: 'sh "test -e /x" exited 3; expected success (output ends: "two | three | four")',
+    });
+    const succeeded = context([{}]);
+    expect(await evaluate({ kind: 'sh', command: 'true', ns: undefined, expect: 'fails' }, succeeded.ctx)).toEqual({
+      passed: false, message: 'sh "true" exited 0; expected it to fail (no output)',
+    });
+    const timedOut = context([{ exitCode: 124, timedOut: true, durationMs: 10000 }]);
+    expect(await evaluate({ kind: 'sh', command: 'sleep 60', ns: undefined, expect: 'fails' }, timedOut.ctx)).toEqual({
+      passed: true, message: 'sh "sleep 60" timed out after 10000 ms',
+    });
+  });
+});
+
+describe('evaluate: the step output and exit status', () => {
+  const step = { output: 'PING 10.0.0.2\n1 packets transmitted, 1 received\n', exitCode: 1 };
+
+  it('checks output contains and matches, with flags', async () => {
+    const { ctx } = context([], step);
+    expect(await evaluate({ kind: 'output-contains', text: '1 received' }, ctx)).toEqual({ passed: true, message: 'output contains "1 received"' });
+    expect(await evaluate({ kind: 'output-contains', text: '0% loss' }, ctx)).toEqual({
+      passed: false, message: 'output does not contain "0% loss" (output ends: "PING 10.0.0.2 | 1 packets transmitted, 1 received")',
+    });
+    expect(await evaluate({ kind: 'output-matches', pattern: 'ping \\d+\\.\\d+', flags: 'i' }, ctx)).toEqual({ passed: true, message: 'output matches /ping \\d+\\.\\d+/i ("PING 10.0")' });
+    expect(await evaluate({ kind: 'output-matches', pattern: '^2 packets', flags: 'm' }, ctx)).toEqual({
+      passed: false, message: 'output does not match /^2 packets/m (output ends: "PING 10.0.0.2 | 1 packets transmitted, 1 received")',
+    });
+    expect((await evaluate({ kind: 'output-matches', pattern: '(', flags: '' }, ctx)).message).toMatch(/^output matches \/\(\/: not a valid regular expression \(/);
+  });
+
+  it('checks the exit status, and says when there was no output', async () => {
+    const { ctx } = context([], { output: '', exitCode: 1 });
+    expect(await evaluate({ kind: 'exit-status', status: 1 }, ctx)).toEqual({ passed: true, message: 'exit status is 1' });
+    expect(await evaluate({ kind: 'exit-status', status: 0 }, ctx)).toEqual({ passed: false, message: 'exit status is 1; expected 0' });
+    expect(await evaluate({ kind: 'output-contains', text: 'x' }, ctx)).toEqual({ passed: false, message: 'output does not contain "x" (no output)' });
+  });
+});
+
+describe('evaluate: state', () => {
+  it('answers state assertions from the snapshot without probing', async () => {
+    const { ctx, calls, snapshots } = context();
+    expect(await evaluate({ kind: 'link', name: 'veth-c1', ns: undefined, expect: { is: 'master', master: 'docker0' } }, ctx)).toEqual({
+      passed: true, message: 'link veth-c1 has master docker0',
+    });
+    expect(await evaluate({ kind: 'sysctl', key: 'net.ipv4.ip_forward', ns: 'c1', value: '1' }, ctx)).toEqual({
+      passed: false, message: 'sysctl net.ipv4.ip_forward in c1 is 0; expected 1',
+    });
+    expect(calls).toEqual([]);
+    expect(snapshots()).toBe(2);
+  });
+
+  it('reads a sysctl that snapshots do not record live, in the namespace', async () => {
+    const { ctx, calls } = context([{ output: '1\n' }, { exitCode: 255, output: 'sysctl: cannot stat /proc/sys/net/ipv4/nope: No such file or directory\n' }]);
+    expect(await evaluate({ kind: 'sysctl', key: 'net.ipv4.tcp_syncookies', ns: 'c1', value: '1' }, ctx)).toEqual({
+      passed: true, message: 'sysctl net.ipv4.tcp_syncookies in c1 is 1',
+    });
+    expect(await evaluate({ kind: 'sysctl', key: 'net.ipv4.nope', ns: undefined, value: '1' }, ctx)).toEqual({
+      passed: false, message: 'sysctl net.ipv4.nope does not exist; expected 1',
+    });
+    expect(calls).toEqual(['( ip netns exec c1 sysctl -n net.ipv4.tcp_syncookies )', '( sysctl -n net.ipv4.nope )']);
+  });
+
+  it('does not probe a live sysctl in a namespace that does not exist', async () => {
+    const { ctx, calls } = context();
+    expect(await evaluate({ kind: 'sysctl', key: 'net.ipv4.tcp_syncookies', ns: 'c9', value: '1' }, ctx)).toEqual({
+      passed: false, message: 'netns c9 does not exist (namespaces: c2, c1)',
+    });
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('shellQuote and inNamespace', () => {
+  it('round-trips awkward words through a real sh', async () => {
+    const words = ["it's", 'a b', '$HOME', '`id`', '"q"', '', 'back\\slash', 'new\nline', '-n'];
+    const r = await runCommand('sh', ['-c', `printf '[%s]' ${words.map(shellQuote).join(' ')}`]);
+    expect(r.stdout).toBe(words.map((w) => `[${w}]`).join(''));
+  });
+
+  it('leaves plain words bare and quotes namespace names', () => {
+    expect(shellQuote('10.0.0.1')).toBe('10.0.0.1');
+    expect(inNamespace(undefined)).toBe('');
+    expect(inNamespace('my ns')).toBe("ip netns exec 'my ns' ");
+    expect(inNamespace('world')).toBe('nsenter --net=/run/steplab/world ');
+  });
+});
