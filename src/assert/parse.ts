@@ -102,8 +102,9 @@ function readAssertion(r: Reader, first: Token): Assertion {
       return { kind: 'exit-status', status: Number(token.text) };
     }
     case 'sh': {
-      const command = r.take('a quoted "COMMAND", e.g. sh "ip netns list" succeeds', 'string').text;
-      if (command.trim() === '') r.fail('a command inside the quotes');
+      const quoted = r.take('a quoted "COMMAND", e.g. sh "ip netns list" succeeds', 'string');
+      const command = quoted.text;
+      if (command.trim() === '') r.failAt(quoted, 0, 'the quotes hold no command; write one, e.g. sh "ip netns list" succeeds');
       const ns = readIn(r);
       const verdict = r.accept('succeeds', 'fails') ?? r.fail(quoteList([...optional(ns, 'in NS'), 'succeeds', 'fails']));
       return { kind: 'sh', command, ns, expect: verdict === 'succeeds' ? 'succeeds' : 'fails' };

@@ -1,0 +1,119 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ClackController } from '../../../src/cli/ui/controller.ts';
+import type { Snapshot } from '../../../src/kernel/types.ts';
+import type { StepTools } from '../../../src/run/events.ts';
+import { check, lesson, step, stepOutcome, verdict } from '../report/fixtures.ts';
+import { CTRL_C, DOWN, ENTER, fakeTerminal } from './drive.ts';
+
+const snapshot: Snapshot = { namespaces: [] };
+
+/** Tools whose shell and snapshot calls are counted. */
+function tools(openShell: () => Promise<void> = async () => {}): StepTools & { openShell: ReturnType<typeof vi.fn>; snapshot: ReturnType<typeof vi.fn> } {
+  return { openShell: vi.fn(openShell), snapshot: vi.fn(async () => snapshot) };
+}
+
+const plain = { color: false, unicode: true } as const;
+const s = step(1, 'Connect the pair', { hints: [{ markdown: 'Use `ip link set`.', line: 40 }, { markdown: 'Try **master**.', line: 44 }] });
+const l = lesson([step(0, 'Create'), s]);
+
+describe('ClackController.beforeStep', () => {
+  it.each([
+    [[ENTER], 'run'],
+    [[DOWN + ENTER], 'skip'],
+    [[DOWN + DOWN + ENTER], 'quit'],
+    [[CTRL_C], 'quit'],
+  ])('answers %j with %s', async (keys, decision) => {
+    const term = fakeTerminal(keys);
+    const ui = new ClackController({ input: term.input, output: term.output, ...plain });
+    expect(await ui.beforeStep(s, l, tools())).toBe(decision);
+    expect(term.text()).toContain('Step 2/2: Connect the pair');
+    expect(term.left()).toEqual({ unused: 0, unanswered: 0 });
+  });
+});
+
+describe('ClackController.challenge', () => {
+  const first = { count: 0, lastChecks: [] };
+
+  it('opens the sandbox shell, then returns check when asked to check the work', async () => {
+    const term = fakeTerminal([ENTER, DOWN + ENTER]);
+    const t = tools();
+    const ui = new ClackController({ input: term.input, output: term.output, ...plain });
+    expect(await ui.challenge(s, l, t, first)).toBe('check');
+    expect(t.openShell).toHaveBeenCalledTimes(1);
+    expect(term.text()).toContain('Type exit (or press Ctrl-D) to come back here.');
+  });
+
+  it('shows the hints one at a time, says when none are left, then returns solution', async () => {
+    const hint = DOWN + DOWN + ENTER;
+    const term = fakeTerminal([hint, hint, hint, DOWN + DOWN + DOWN + ENTER]);
+    const ui = new ClackController({ input: term.input, output: term.output, ...plain });
+    expect(await ui.challenge(s, l, tools(), first)).toBe('solution');
+    const text = term.text();
+    expect(text).toMatch(/Hint 1 of 2[\s\S]*Use `ip link set`\.[\s\S]*Hint 2 of 2[\s\S]*Try master\.[\s\S]*You have seen all 2 hints/);
+    expect(text).toContain('none left');
+    expect(term.left()).toEqual({ unused: 0, unanswered: 0 });
+  });
+
+  it('says a step without hints has none', async () => {
+    const term = fakeTerminal([DOWN + DOWN + ENTER, DOWN + DOWN + DOWN + DOWN + ENTER]);
+    const ui = new ClackController({ input: term.input, output: term.output, ...plain });
+    expect(await ui.challenge(step(0, 'Bare'), l, tools(), first)).toBe('skip');
+    expect(term.text()).toContain('This step has no hints.');
+  });
+
+  it("shows the previous attempt's failed checks", async () => {
+    const term = fakeTerminal([DOWN + ENTER]);
+    const ui = new ClackController({ input: term.input, output: term.output, ...plain });
+    const lastChecks = [verdict(check('red', 25), true), verdict(check('blue', 26), false)];
+    expect(await ui.challenge(s, l, tools(), { count: 1, lastChecks })).toBe('check');
+    const text = term.text();
+    expect(text).toContain('Attempt 1: 1 of 2 checks not met yet');
+    expect(text).toContain('✘ netns blue exists — netns blue is absent; expected it to exist');
+    expect(text).not.toContain('netns red exists');
+  });
+
+  it('quits on Ctrl-C, and survives a shell that cannot open', async () => {
+    const term = fakeTerminal([ENTER, CTRL_C]);
+    const ui = new ClackController({ input: term.input, output: term.output, ...plain });
+    const broken = tools(async () => {
+      throw new Error('nsenter: cannot open /proc/42/ns/net');
+    });
+    expect(await ui.challenge(s, l, broken, first)).toBe('quit');
+    expect(term.text()).toContain('The sandbox shell could not be opened: nsenter: cannot open /proc/42/ns/net');
+  });
+});
+
+describe('ClackController.afterStep', () => {
+  const outcome = stepOutcome(s);
+
+  it('offers continue, a shell and quit when no topology or explanation is given', async () => {
+    const term = fakeTerminal([DOWN + ENTER, DOWN + DOWN + ENTER]);
+    const t = tools();
+    const ui = new ClackController({ input: term.input, output: term.output, ...plain });
+    expect(await ui.afterStep(outcome, l, t)).toBe('quit');
+    expect(t.openShell).toHaveBeenCalledTimes(1);
+    expect(term.text()).not.toContain('Show the topology');
+    expect(term.text()).not.toContain('Explain the commands');
+  });
+
+  it('shows the topology of a fresh snapshot and the explanation, then continues', async () => {
+    const term = fakeTerminal([DOWN + DOWN + ENTER, DOWN + DOWN + DOWN + ENTER, ENTER]);
+    const t = tools();
+    const topology = vi.fn((snap: Snapshot) => `red ⇄ blue (${snap.namespaces.length} namespaces)`);
+    const explainStep = vi.fn(() => 'ip link set veth-red master br0: plugs veth-red into the bridge');
+    const ui = new ClackController({ input: term.input, output: term.output, topology, explainStep, ...plain });
+    expect(await ui.afterStep(outcome, l, t)).toBe('next');
+    expect(t.snapshot).toHaveBeenCalledTimes(1);
+    expect(topology).toHaveBeenCalledWith(snapshot);
+    expect(explainStep).toHaveBeenCalledWith(s);
+    expect(term.text()).toContain('red ⇄ blue (0 namespaces)');
+    expect(term.text()).toContain('plugs veth-red into the bridge');
+    expect(term.left()).toEqual({ unused: 0, unanswered: 0 });
+  });
+
+  it('quits on Ctrl-C', async () => {
+    const term = fakeTerminal([CTRL_C]);
+    const ui = new ClackController({ input: term.input, output: term.output, ...plain });
+    expect(await ui.afterStep(outcome, l, tools())).toBe('quit');
+  });
+});

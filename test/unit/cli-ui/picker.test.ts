@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { pickLesson, standingLabel } from '../../../src/cli/ui/picker.ts';
+import { ProgressStore, progressKey, type LessonProgress } from '../../../src/progress/store.ts';
+import { lesson, step } from '../report/fixtures.ts';
+import { CTRL_C, DOWN, ENTER, UP, fakeTerminal } from './drive.ts';
+
+const steps = [step(0, 'Create'), step(1, 'Connect'), step(2, 'Ping')];
+const done = lesson(steps, { id: 'namespaces', title: 'Network namespaces', file: 'course/01-namespaces.md' });
+const started = lesson(steps, { id: 'veth-pairs', title: 'Veth pairs', file: 'course/02-veth-pairs.md' });
+const fresh = lesson(steps, { id: 'bridges', title: 'Bridges', file: 'course/03-bridges.md' });
+const lessons = [done, started, fresh];
+
+/** An in-memory store: `done` finished, `started` one step in. */
+function store(): ProgressStore {
+  const entry = (l: typeof done, completedSteps: string[], finished: boolean): LessonProgress => ({
+    file: l.file,
+    lessonId: l.id,
+    completedSteps,
+    finished,
+    updatedAt: '2025-01-01T00:00:00.000Z',
+  });
+  return new ProgressStore('/nonexistent/progress.json', {
+    [progressKey(done)]: entry(done, ['create', 'connect', 'ping'], true),
+    [progressKey(started)]: entry(started, ['create'], false),
+  });
+}
+
+describe('pickLesson', () => {
+  it('lists lessons with their progress and starts on the first unfinished one', async () => {
+    const term = fakeTerminal([DOWN + ENTER]);
+    const result = await pickLesson(lessons, store(), { input: term.input, output: term.output, unicode: true });
+    expect(result).toEqual({ kind: 'lesson', lesson: fresh, startOver: false });
+    const text = term.text();
+    expect(text).toMatch(/✔ +Network namespaces/);
+    expect(text).toMatch(/1\/3 +Veth pairs/);
+    expect(text).toMatch(/│\s+○ +Bridges|● +Bridges/);
+  });
+
+  it('offers to resume a lesson in progress at its next step, or to start over', async () => {
+    let term = fakeTerminal([ENTER, ENTER]);
+    expect(await pickLesson(lessons, store(), { input: term.input, output: term.output })).toEqual({ kind: 'lesson', lesson: started, startOver: false });
+    expect(term.text()).toContain('Resume at step 2: Connect');
+    term = fakeTerminal([ENTER, DOWN + ENTER]);
+    expect(await pickLesson(lessons, store(), { input: term.input, output: term.output })).toEqual({ kind: 'lesson', lesson: started, startOver: true });
+  });
+
+  it('offers a finished lesson from the start, and goes back to the list on request', async () => {
+    const term = fakeTerminal([UP + ENTER, DOWN + ENTER, UP + ENTER, ENTER]);
+    expect(await pickLesson(lessons, store(), { input: term.input, output: term.output })).toEqual({ kind: 'lesson', lesson: done, startOver: true });
+    expect(term.text()).toContain('Network namespaces: you finished this lesson.');
+    expect(term.text()).not.toContain('Resume at');
+    expect(term.left()).toEqual({ unused: 0, unanswered: 0 });
+  });
+
+  it('quits from the list, and on Ctrl-C', async () => {
+    let term = fakeTerminal([DOWN + DOWN + ENTER]);
+    expect(await pickLesson(lessons, store(), { input: term.input, output: term.output })).toEqual({ kind: 'quit' });
+    term = fakeTerminal([CTRL_C]);
+    expect(await pickLesson(lessons, store(), { input: term.input, output: term.output })).toEqual({ kind: 'quit' });
+  });
+});
+
+describe('standingLabel', () => {
+  it('is ✔ (or ok), done/total, or blank', () => {
+    expect(standingLabel({ kind: 'finished' }, true)).toBe('✔');
+    expect(standingLabel({ kind: 'finished' }, false)).toBe('ok');
+    expect(standingLabel({ kind: 'in-progress', done: 3, total: 7 }, true)).toBe('3/7');
+    expect(standingLabel({ kind: 'new' }, true)).toBe('');
+  });
+});
