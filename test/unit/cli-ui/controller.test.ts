@@ -3,7 +3,7 @@ import { ClackController } from '../../../src/cli/ui/controller.ts';
 import type { Snapshot } from '../../../src/kernel/types.ts';
 import type { StepTools } from '../../../src/run/events.ts';
 import { check, lesson, step, stepOutcome, verdict } from '../report/fixtures.ts';
-import { CTRL_C, DOWN, ENTER, fakeTerminal } from './drive.ts';
+import { CTRL_C, DOWN, ENTER, UP, fakeTerminal } from './drive.ts';
 
 const snapshot: Snapshot = { namespaces: [] };
 
@@ -44,8 +44,8 @@ describe('ClackController.challenge', () => {
   });
 
   it('shows the hints one at a time, says when none are left, then returns solution', async () => {
-    const hint = DOWN + DOWN + ENTER;
-    const term = fakeTerminal([hint, hint, hint, DOWN + DOWN + DOWN + ENTER]);
+    // The menu comes back with the cursor on the last choice.
+    const term = fakeTerminal([DOWN + DOWN + ENTER, ENTER, ENTER, DOWN + ENTER]);
     const ui = new ClackController({ input: term.input, output: term.output, ...plain });
     expect(await ui.challenge(s, l, tools(), first)).toBe('solution');
     const text = term.text();
@@ -55,7 +55,7 @@ describe('ClackController.challenge', () => {
   });
 
   it('says a step without hints has none', async () => {
-    const term = fakeTerminal([DOWN + DOWN + ENTER, DOWN + DOWN + DOWN + DOWN + ENTER]);
+    const term = fakeTerminal([DOWN + DOWN + ENTER, DOWN + DOWN + ENTER]);
     const ui = new ClackController({ input: term.input, output: term.output, ...plain });
     expect(await ui.challenge(step(0, 'Bare'), l, tools(), first)).toBe('skip');
     expect(term.text()).toContain('This step has no hints.');
@@ -87,7 +87,7 @@ describe('ClackController.afterStep', () => {
   const outcome = stepOutcome(s);
 
   it('offers continue, a shell and quit when no topology or explanation is given', async () => {
-    const term = fakeTerminal([DOWN + ENTER, DOWN + DOWN + ENTER]);
+    const term = fakeTerminal([DOWN + ENTER, DOWN + ENTER]);
     const t = tools();
     const ui = new ClackController({ input: term.input, output: term.output, ...plain });
     expect(await ui.afterStep(outcome, l, t)).toBe('quit');
@@ -97,7 +97,7 @@ describe('ClackController.afterStep', () => {
   });
 
   it('shows the topology of a fresh snapshot and the explanation, then continues', async () => {
-    const term = fakeTerminal([DOWN + DOWN + ENTER, DOWN + DOWN + DOWN + ENTER, ENTER]);
+    const term = fakeTerminal([DOWN + DOWN + ENTER, DOWN + ENTER, UP + UP + UP + ENTER]);
     const t = tools();
     const topology = vi.fn((snap: Snapshot) => `red ⇄ blue (${snap.namespaces.length} namespaces)`);
     const explainStep = vi.fn(() => 'ip link set veth-red master br0: plugs veth-red into the bridge');

@@ -1,0 +1,167 @@
+// The interactive controller: asks the learner before and after each step, and steers challenges (clack prompts).
+
+import type { Readable, Writable } from 'node:stream';
+import { isCancel, log, note, select, type Option } from '@clack/prompts';
+import type { Snapshot } from '../../kernel/types.ts';
+import type { Lesson, Step } from '../../lesson/types.ts';
+import { marks, useUnicode, type Marks } from '../../report/format.ts';
+import { renderMarkdown } from '../../report/render-markdown.ts';
+import type { ChallengeDecision, CheckOutcome, Controller, StepDecision, StepOutcome, StepTools } from '../../run/events.ts';
+
+export interface ClackControllerOptions {
+  readonly input?: Readable;
+  readonly output?: Writable;
+  /** Draws the network of a snapshot; the menu offers it only when given. */
+  readonly topology?: (snapshot: Snapshot) => string;
+  /** Explains what a step's commands did; the menu offers it only when given. */
+  readonly explainStep?: (step: Step) => string;
+  /** Colour in rendered hints; defaults to on when the output is a TTY and NO_COLOR is unset. */
+  readonly color?: boolean;
+  readonly unicode?: boolean;
+}
+
+type ChallengeChoice = ChallengeDecision | 'shell' | 'hint';
+type AfterChoice = 'next' | 'quit' | 'shell' | 'topology' | 'explain';
+
+export class ClackController implements Controller {
+  readonly #io: { input?: Readable; output?: Writable };
+  readonly #topology: ((snapshot: Snapshot) => string) | undefined;
+  readonly #explain: ((step: Step) => string) | undefined;
+  readonly #color: boolean;
+  readonly #marks: Marks;
+  /** How many hints of each step were shown. */
+  readonly #hintsShown = new WeakMap<Step, number>();
+
+  constructor(options: ClackControllerOptions = {}) {
+    this.#io = { input: options.input, output: options.output };
+    this.#topology = options.topology;
+    this.#explain = options.explainStep;
+    const out = (options.output ?? process.stdout) as { isTTY?: boolean };
+    this.#color = options.color ?? (out.isTTY === true && !process.env.NO_COLOR);
+    this.#marks = marks(options.unicode ?? useUnicode());
+  }
+
+  /** One menu; Ctrl-C or Escape gives `cancelled`. */
+  async #ask<T extends string>(message: string, options: Option<T>[], initialValue?: T): Promise<T | 'cancelled'> {
+    const answer = await select<T>({ message, options, initialValue, ...this.#io });
+    return isCancel(answer) ? 'cancelled' : answer;
+  }
+
+  /** Run, skip or quit before a step. */
+  async beforeStep(step: Step, lesson: Lesson, _tools: StepTools): Promise<StepDecision> {
+    const answer = await this.#ask<StepDecision>(`Step ${step.index + 1}/${lesson.steps.length}: ${step.title}`, [
+      { value: 'run', label: 'Run the commands', hint: plural(step.commands.length, 'block') },
+      { value: 'skip', label: 'Skip this step' },
+      { value: 'quit', label: 'Quit' },
+    ]);
+    return answer === 'cancelled' ? 'quit' : answer;
+  }
+
+  /** A challenge's menu, looping over the shell and hints until the learner checks, gives up, skips or quits. */
+  async challenge(
+    step: Step,
+    _lesson: Lesson,
+    tools: StepTools,
+    attempt: { readonly count: number; readonly lastChecks: readonly CheckOutcome[] },
+  ): Promise<ChallengeDecision> {
+    this.#showLastAttempt(attempt);
+    let last: ChallengeChoice | undefined;
+    for (;;) {
+      const answer = await this.#ask<ChallengeChoice>(`Your turn: ${step.title}`, [
+        { value: 'shell', label: 'Open a shell in the sandbox', hint: 'type exit to come back' },
+        { value: 'check', label: 'Check my work' },
+        { value: 'hint', label: 'Show a hint', hint: this.#hintsLeftText(step) },
+        { value: 'solution', label: 'Show the solution and run it' },
+        { value: 'skip', label: 'Skip this step' },
+        { value: 'quit', label: 'Quit' },
+      ], last);
+      if (answer === 'cancelled') return 'quit';
+      last = answer;
+      if (answer === 'shell') await this.#openShell(tools);
+      else if (answer === 'hint') this.#showHint(step);
+      else return answer;
+    }
+  }
+
+  /** After a step: continue, or look around (shell, topology, explanations) first. */
+  async afterStep(outcome: StepOutcome, _lesson: Lesson, tools: StepTools): Promise<'next' | 'quit'> {
+    let last: AfterChoice | undefined;
+    for (;;) {
+      const options: Option<AfterChoice>[] = [
+        { value: 'next', label: 'Continue' },
+        { value: 'shell', label: 'Open a shell here', hint: 'type exit to come back' },
+      ];
+      if (this.#topology !== undefined) options.push({ value: 'topology', label: 'Show the topology' });
+      if (this.#explain !== undefined) options.push({ value: 'explain', label: 'Explain the commands' });
+      options.push({ value: 'quit', label: 'Quit' });
+      const answer = await this.#ask<AfterChoice>('What next?', options, last);
+      if (answer === 'cancelled' || answer === 'quit') return 'quit';
+      last = answer;
+      if (answer === 'next') return 'next';
+      if (answer === 'shell') await this.#openShell(tools);
+      else if (answer === 'topology') await this.#showTopology(tools);
+      else this.#showExplanation(outcome.step);
+    }
+  }
+
+  /** The failed checks of the previous attempt, so the learner knows what is still missing. */
+  #showLastAttempt(attempt: { readonly count: number; readonly lastChecks: readonly CheckOutcome[] }): void {
+    if (attempt.count === 0) return;
+    const failed = attempt.lastChecks.filter((c) => !c.result.passed);
+    if (failed.length === 0) return;
+    const lines = failed.map((c) => `${this.#marks.fail} ${c.check.source} ${this.#marks.dash} ${c.result.message}`);
+    note(lines.join('\n'), `Attempt ${attempt.count}: ${failed.length} of ${attempt.lastChecks.length} checks not met yet`, this.#io);
+  }
+
+  /** "2 of 3 left" / "none left" for the hint menu entry. */
+  #hintsLeftText(step: Step): string {
+    const total = step.hints.length;
+    if (total === 0) return 'none for this step';
+    const left = total - (this.#hintsShown.get(step) ?? 0);
+    return left === 0 ? 'none left' : `${left} of ${total} left`;
+  }
+
+  /** The next hint, rendered; or say that none are left. */
+  #showHint(step: Step): void {
+    const shown = this.#hintsShown.get(step) ?? 0;
+    const hint = step.hints[shown];
+    if (hint === undefined) {
+      const why = step.hints.length === 0 ? 'This step has no hints.' : `You have seen all ${step.hints.length} hints of this step.`;
+      log.warn(`${why} Check your work, or ask for the solution.`, this.#io);
+      return;
+    }
+    this.#hintsShown.set(step, shown + 1);
+    note(renderMarkdown(hint.markdown, { color: this.#color, width: 76 }), `Hint ${shown + 1} of ${step.hints.length}`, this.#io);
+  }
+
+  /** Hand the terminal to a shell in the sandbox; a shell that fails to start is reported, not fatal. */
+  async #openShell(tools: StepTools): Promise<void> {
+    log.info('Opening a shell in the sandbox. Type exit (or press Ctrl-D) to come back here.', this.#io);
+    try {
+      await tools.openShell();
+    } catch (error) {
+      log.error(`The sandbox shell could not be opened: ${(error as Error).message}`, this.#io);
+    }
+  }
+
+  /** Draw the network as it is now. */
+  async #showTopology(tools: StepTools): Promise<void> {
+    if (this.#topology === undefined) return;
+    try {
+      note(this.#topology(await tools.snapshot()), 'Topology', this.#io);
+    } catch (error) {
+      log.error(`The topology could not be read: ${(error as Error).message}`, this.#io);
+    }
+  }
+
+  /** Explain what the step's commands did. */
+  #showExplanation(step: Step): void {
+    if (this.#explain === undefined) return;
+    note(this.#explain(step), 'What the commands did', this.#io);
+  }
+}
+
+/** `1 block`, `3 blocks`. */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
