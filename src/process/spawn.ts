@@ -60,3 +60,9 @@ export async function commandExists(name: string): Promise<boolean> {
   const r = await runCommand('sh', ['-c', 'command -v "$1" >/dev/null 2>&1', 'sh', name]);
   return r.exitCode === 0;
 }
+
+/** Hand the terminal to a command until it exits (an interactive shell); returns its exit code. */
+export async function runInteractive(file: string, args: readonly string[]): Promise<number> {
+  const r = await execa(file, args, { stdio: 'inherit', reject: false });
+  return r.exitCode ?? 1;
+}

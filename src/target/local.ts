@@ -1,6 +1,6 @@
 // The sandbox target: this machine's own kernel, processes started directly.
 
-import { startProcess } from '../process/spawn.ts';
+import { runInteractive, startProcess } from '../process/spawn.ts';
 import type { Target, TargetProcess } from './types.ts';
 
 /** This machine as a target; the sandbox gives each lesson fresh namespaces here. */
@@ -15,6 +15,7 @@ export function localTarget(): Target {
       if (!file) throw new Error('spawn needs a command');
       return startProcess(file, args);
     },
+    interactive: (argv: readonly string[]): Promise<number> => runInteractive(argv[0] ?? 'sh', argv.slice(1)),
     dispose: async () => {},
     [Symbol.asyncDispose]: async () => {},
   };

@@ -15,6 +15,8 @@ export interface Target extends AsyncDisposable {
   readonly root: boolean;
   /** Start argv in the target's kernel with stdin, stdout and stderr piped. */
   spawn(argv: readonly string[]): TargetProcess;
+  /** Run argv in the target with the terminal handed over (an interactive shell); resolves with its exit code. */
+  interactive?(argv: readonly string[]): Promise<number>;
   /** Release what the target holds (container, ssh master). Safe to call twice. */
   dispose(): Promise<void>;
 }

@@ -1,0 +1,88 @@
+// `steplab verify [PATH…]`: every lesson in its own sandbox, unattended; exit 0 only when all pass.
+
+import { loadCourse } from '../../lesson/course.ts';
+import { formatProblem } from '../../lesson/lint.ts';
+import type { Lesson } from '../../lesson/types.ts';
+import { JsonReporter } from '../../report/json.ts';
+import { JunitReporter } from '../../report/junit.ts';
+import { PlainReporter } from '../../report/plain.ts';
+import type { LessonOutcome, Reporter } from '../../run/events.ts';
+import { Emitter } from '../../run/emitter.ts';
+import { runLesson } from '../../run/runner.ts';
+import { startSandbox } from '../../sandbox/sandbox.ts';
+import { usageError } from '../../errors.ts';
+import { intOption, type Options } from '../args.ts';
+import type { Io } from '../io.ts';
+import { openTarget, parseTargetChoice } from '../targets.ts';
+
+/** Verify lessons; returns the exit code. */
+export async function verifyCommand(paths: readonly string[], options: Options, io: Io): Promise<number> {
+  const jobs = intOption(options.jobs, 'jobs', 1, 1, 32);
+  const choice = parseTargetChoice(options.target);
+  const course = await loadCourse(paths.length > 0 ? paths : ['lessons']);
+  const errors = course.problems.filter((p) => p.severity === 'error');
+  for (const p of errors) io.stderr.write(`${formatProblem(p)}\n`);
+  const reporters = makeReporters(options, io);
+  const brokenFiles = new Set(errors.map((p) => p.file));
+  const lessons = course.lessons.filter((l) => !brokenFiles.has(l.file));
+  if (lessons.length === 0 && errors.length === 0) {
+    io.stderr.write(`No lessons found in ${paths.join(' ') || 'lessons'}. Lesson files are named like 01-namespaces.md.\n`);
+    return 1;
+  }
+
+  const target = await openTarget(choice, (line) => io.stderr.write(`${line}\n`));
+  const outcomes: LessonOutcome[] = [];
+  try {
+    await runPool(lessons, jobs, async (lesson) => {
+      outcomes.push(
+        await runLesson(lesson, {
+          target: target.name,
+          startSandbox: (l) => startSandbox(target, { world: l.world }),
+          reporters,
+          changes: !options['no-changes'],
+        }),
+      );
+    });
+  } finally {
+    await target.dispose();
+  }
+  const ordered = lessons.map((l) => outcomes.find((o) => o.lesson === l)).filter((o): o is LessonOutcome => o !== undefined);
+  await new Emitter(reporters).runEnd([...ordered, ...errors.length > 0 ? brokenOutcomes(course.files.filter((f) => brokenFiles.has(f.file)).map((f) => f.file), target.name) : []]);
+  return ordered.every((o) => o.status === 'passed') && errors.length === 0 ? 0 : 1;
+}
+
+/** The plain log always (to stderr when a machine format takes stdout); JUnit or JSON when asked for. */
+function makeReporters(options: Options, io: Io): Reporter[] {
+  const kind = options.reporter ?? 'plain';
+  if (!['plain', 'junit', 'json'].includes(kind)) throw usageError(`unknown reporter "${kind}"`, 'Use --reporter plain, junit or json.');
+  if (kind === 'junit' && !options.output) throw usageError('--reporter junit needs --output FILE');
+  const jsonToStdout = kind === 'json' && !options.output;
+  const reporters: Reporter[] = [new PlainReporter({ stream: jsonToStdout ? io.stderr : io.stdout })];
+  if (kind === 'junit') reporters.push(new JunitReporter(options.output as string));
+  if (kind === 'json') reporters.push(new JsonReporter(options.output ?? io.stdout));
+  return reporters;
+}
+
+/** Lessons that could not be parsed count as failed in the summary. */
+function brokenOutcomes(files: readonly string[], target: string): LessonOutcome[] {
+  return files.map((file) => ({
+    lesson: { file, format: 1, id: file, title: file, summary: '', requires: [], world: 'internet', timeoutMs: 0, introduction: '', setup: [], cleanup: [], steps: [] } satisfies Lesson,
+    target,
+    status: 'broken',
+    steps: [],
+    error: `${file} has errors; run \`steplab lint ${file}\``,
+    durationMs: 0,
+  }));
+}
+
+/** Run work over items with at most `jobs` at once. */
+async function runPool<T>(items: readonly T[], jobs: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, worker));
+}

@@ -1,0 +1,11 @@
+// The explanation of a step's commands, word by word, for the "Explain the commands" menu entry.
+
+import { explainBlock, renderExplanation } from '../explain/explain-command.ts';
+import type { Step } from '../lesson/types.ts';
+
+/** Every command of a step explained, in the order written. */
+export function explainStep(step: Step): string {
+  const width = Math.min(process.stdout.columns ?? 80, 100);
+  const blocks = step.challenge ? step.solution : step.commands;
+  return blocks.flatMap((b) => explainBlock(b.code).map((e) => renderExplanation(e, width))).join('\n\n');
+}

@@ -1,0 +1,240 @@
+// Run one lesson in a sandbox: steps, checks, what changed; tells reporters, asks the controller (if any).
+
+import { isSteplabError } from '../errors.ts';
+import { diffSnapshots } from '../explain/diff.ts';
+import type { Change } from '../explain/types.ts';
+import { takeSnapshot } from '../kernel/snapshot.ts';
+import type { Snapshot } from '../kernel/types.ts';
+import type { CommandBlock, Lesson, Step } from '../lesson/types.ts';
+import type { Sandbox } from '../sandbox/types.ts';
+import { blockFailure, runBlock } from './blocks.ts';
+import { evaluateChecks } from './checks.ts';
+import type { BlockOutcome, CheckOutcome, Controller, LessonOutcome, Reporter, StepOutcome, StepTools } from './events.ts';
+import { Emitter } from './emitter.ts';
+
+export interface RunLessonOptions {
+  /** Where the lesson runs, for reports. */
+  readonly target: string;
+  readonly startSandbox: (lesson: Lesson) => Promise<Sandbox>;
+  readonly reporters: readonly Reporter[];
+  /** An interactive front end; without one every step runs and challenges run their solutions (verify). */
+  readonly controller?: Controller;
+  /** Steps before this index are replayed silently in the fresh sandbox (resuming a lesson). */
+  readonly resumeFrom?: number;
+  /** Record what changed in the kernel at every step. */
+  readonly changes?: boolean;
+  /** Open an interactive shell in the sandbox (the CLI supplies it; it owns the terminal). */
+  readonly openShell?: (sandbox: Sandbox) => Promise<void>;
+  /** Called when a step is finished, for saving progress. */
+  readonly onStepPassed?: (step: Step) => void | Promise<void>;
+}
+
+/** Run a lesson to its end (or until the learner quits); a failure is in the outcome, never thrown. */
+export async function runLesson(lesson: Lesson, options: RunLessonOptions): Promise<LessonOutcome> {
+  const emit = new Emitter(options.reporters);
+  const started = performance.now();
+  const resumeFrom = Math.min(options.resumeFrom ?? 0, lesson.steps.length);
+  const steps: StepOutcome[] = [];
+  const finish = async (status: LessonOutcome['status'], error?: string): Promise<LessonOutcome> => {
+    const outcome: LessonOutcome = { lesson, target: options.target, status, steps, error, durationMs: Math.round(performance.now() - started) };
+    await emit.lessonEnd(outcome);
+    return outcome;
+  };
+
+  await emit.lessonStart(lesson, { target: options.target, resumeFrom });
+  let sandbox: Sandbox;
+  try {
+    sandbox = await options.startSandbox(lesson);
+  } catch (error) {
+    if (!isSteplabError(error)) throw error;
+    return finish('broken', error.hint ? `${error.message}\n${error.hint}` : error.message);
+  }
+  try {
+    await emit.sandboxReady(lesson, { durationMs: Math.round(performance.now() - started) });
+    const missing = await missingCommands(sandbox, lesson.requires);
+    if (missing.length > 0) {
+      return await finish('broken', `${lesson.file}: this lesson requires ${missing.join(', ')}, not found on the ${options.target} target. Install ${missing.length > 1 ? 'them' : 'it'} there, or pick another target with --target.`);
+    }
+    const setup = await runHidden(sandbox, lesson.setup, lesson, emit, undefined);
+    if (setup) return await finish('broken', `lesson setup failed: ${setup}`);
+    for (const step of lesson.steps.slice(0, resumeFrom)) await replayStep(sandbox, step, lesson);
+
+    const session = new StepSession(lesson, sandbox, emit, options);
+    for (const step of lesson.steps.slice(resumeFrom)) {
+      const outcome = await session.step(step);
+      if (outcome === 'quit') return await finish('quit');
+      steps.push(outcome);
+      if (outcome.status === 'passed') await options.onStepPassed?.(step);
+      const next = options.controller ? await options.controller.afterStep(outcome, lesson, session.tools) : outcome.status === 'failed' ? 'stop' : 'next';
+      if (next === 'quit') return await finish('quit');
+      // Unattended, later steps build on this one: stop at the first failure rather than pile up echoes of it.
+      if (next === 'stop') break;
+    }
+    await runHidden(sandbox, lesson.cleanup, lesson, emit, undefined);
+    return await finish(steps.length === lesson.steps.length - resumeFrom && steps.every((s) => s.status !== 'failed') ? 'passed' : 'failed');
+  } catch (error) {
+    if (!isSteplabError(error)) throw error;
+    return await finish('broken', error.message);
+  } finally {
+    await sandbox.dispose();
+  }
+}
+
+/** The commands of `requires` that the sandbox does not have. */
+async function missingCommands(sandbox: Sandbox, requires: readonly string[]): Promise<string[]> {
+  if (requires.length === 0) return [];
+  const quoted = requires.map((c) => `'${c.replaceAll("'", "'\\''")}'`).join(' ');
+  const r = await sandbox.probe(`for c in ${quoted}; do command -v "$c" >/dev/null 2>&1 || echo "$c"; done`);
+  return r.output.split('\n').map((l) => l.trim()).filter(Boolean);
+}
+
+/** Run hidden blocks (setup/cleanup); the first failure, in words, or undefined. */
+async function runHidden(sandbox: Sandbox, blocks: readonly CommandBlock[], lesson: Lesson, emit: Emitter, step: Step | undefined): Promise<string | undefined> {
+  for (const block of blocks) {
+    const outcome = await runBlock(sandbox, block, lesson);
+    if (!outcome.ok) {
+      await emit.blockEnd(outcome, step);
+      return `${blockFailure(outcome, lesson)}\n${outcome.output.trimEnd()}`;
+    }
+  }
+  return undefined;
+}
+
+/** Bring a finished step's effects back in a fresh sandbox (resume): its commands or its solution, no checks. */
+async function replayStep(sandbox: Sandbox, step: Step, lesson: Lesson): Promise<void> {
+  for (const block of [...step.setup, ...(step.challenge ? step.solution : step.commands), ...step.cleanup]) await runBlock(sandbox, block, lesson);
+}
+
+/** One lesson's steps in one sandbox, with the snapshot before each step kept for the diff. */
+class StepSession {
+  readonly #lesson: Lesson;
+  readonly #sandbox: Sandbox;
+  readonly #emit: Emitter;
+  readonly #options: RunLessonOptions;
+  readonly tools: StepTools;
+
+  constructor(lesson: Lesson, sandbox: Sandbox, emit: Emitter, options: RunLessonOptions) {
+    this.#lesson = lesson;
+    this.#sandbox = sandbox;
+    this.#emit = emit;
+    this.#options = options;
+    this.tools = {
+      openShell: async () => {
+        if (!options.openShell) throw new Error('no terminal to open a shell in');
+        await options.openShell(sandbox);
+      },
+      snapshot: () => takeSnapshot((code) => sandbox.probe(code)),
+    };
+  }
+
+  /** Run one step: ask first (when interactive), then its blocks or its challenge, then its checks. */
+  async step(step: Step): Promise<StepOutcome | 'quit'> {
+    const controller = this.#options.controller;
+    if (controller) {
+      const decision = await controller.beforeStep(step, this.#lesson, this.tools);
+      if (decision === 'quit') return 'quit';
+      if (decision === 'skip') return this.#skipped(step);
+    }
+    await this.#emit.stepStart(step, this.#lesson);
+    const started = performance.now();
+    const before = this.#options.changes ? await this.tools.snapshot() : undefined;
+    const setup = await runHidden(this.#sandbox, step.setup, this.#lesson, this.#emit, step);
+    let result: Partial<StepOutcome> & { status: StepOutcome['status'] };
+    if (setup) result = { status: 'failed', reason: `step setup failed: ${setup}` };
+    else if (step.challenge) {
+      const r = await this.#challenge(step);
+      if (r === 'quit') return 'quit';
+      result = r;
+    } else result = await this.#commands(step);
+    await runHidden(this.#sandbox, step.cleanup, this.#lesson, this.#emit, step);
+    const changes = before ? await this.#changes(before) : [];
+    const outcome: StepOutcome = {
+      step,
+      status: result.status,
+      blocks: result.blocks ?? [],
+      checks: result.checks ?? [],
+      checksBefore: result.checksBefore ?? [],
+      changes,
+      reason: result.reason,
+      durationMs: Math.round(performance.now() - started),
+    };
+    await this.#emit.stepEnd(outcome, this.#lesson);
+    return outcome;
+  }
+
+  /** A normal step: every `sh` block in order, stopping at the first that does not end as meant; then the checks. */
+  async #commands(step: Step): Promise<Partial<StepOutcome> & { status: StepOutcome['status'] }> {
+    const blocks = await this.#runBlocks(step.commands, step);
+    const failed = blocks.find((b) => !b.ok);
+    if (failed) return { status: 'failed', blocks, reason: blockFailure(failed, this.#lesson) };
+    const checks = await this.#check(step, blocks, 'after');
+    const bad = checks.find((c) => !c.result.passed);
+    return { status: bad ? 'failed' : 'passed', blocks, checks, reason: bad ? checkFailure(this.#lesson, bad) : undefined };
+  }
+
+  /** A challenge: unattended, the checks must fail before the solution and pass after; interactive, the learner works until the checks pass. */
+  async #challenge(step: Step): Promise<(Partial<StepOutcome> & { status: StepOutcome['status'] }) | 'quit'> {
+    const controller = this.#options.controller;
+    if (!controller) {
+      // The challenge must start unsolved: some check fails before the solution (guards that hold throughout may pass).
+      const checksBefore = await this.#check(step, [], 'before-solution');
+      const unsolved = checksBefore.some((c) => !c.result.passed);
+      const blocks = await this.#runBlocks(step.solution, step);
+      const failed = blocks.find((b) => !b.ok);
+      if (failed) return { status: 'failed', blocks, checksBefore, reason: `solution: ${blockFailure(failed, this.#lesson)}` };
+      const checks = await this.#check(step, blocks, 'after');
+      const bad = checks.find((c) => !c.result.passed);
+      const reason = bad
+        ? checkFailure(this.#lesson, bad)
+        : unsolved
+          ? undefined
+          : `${this.#lesson.file}:${step.line}: every check of this challenge already passes before the solution runs, so they cannot tell whether the learner did the task`;
+      return { status: reason ? 'failed' : 'passed', blocks, checks, checksBefore, reason };
+    }
+    let lastChecks: CheckOutcome[] = [];
+    for (let count = 1; ; count++) {
+      const decision = await controller.challenge(step, this.#lesson, this.tools, { count, lastChecks });
+      if (decision === 'quit') return 'quit';
+      if (decision === 'skip') return { status: 'skipped', checks: lastChecks, reason: 'skipped by the learner' };
+      const blocks = decision === 'solution' ? await this.#runBlocks(step.solution, step) : [];
+      lastChecks = await this.#check(step, blocks, 'after');
+      const bad = lastChecks.find((c) => !c.result.passed);
+      if (!bad) return { status: 'passed', blocks, checks: lastChecks };
+      if (decision === 'solution') return { status: 'failed', blocks, checks: lastChecks, reason: checkFailure(this.#lesson, bad) };
+    }
+  }
+
+  async #runBlocks(blocks: readonly CommandBlock[], step: Step): Promise<BlockOutcome[]> {
+    const outcomes: BlockOutcome[] = [];
+    for (const block of blocks) {
+      await this.#emit.blockStart(block, step);
+      const outcome = await runBlock(this.#sandbox, block, this.#lesson);
+      await this.#emit.blockEnd(outcome, step);
+      outcomes.push(outcome);
+      if (!outcome.ok) break;
+    }
+    return outcomes;
+  }
+
+  async #check(step: Step, blocks: readonly BlockOutcome[], phase: 'before-solution' | 'after'): Promise<CheckOutcome[]> {
+    const last = blocks.at(-1);
+    const outcomes = await evaluateChecks(step.checks, this.#sandbox, { output: blocks.map((b) => b.output).join(''), exitCode: last?.exitCode ?? 0 });
+    for (const outcome of outcomes) await this.#emit.check(outcome, step, phase);
+    return outcomes;
+  }
+
+  async #changes(before: Snapshot): Promise<Change[]> {
+    return diffSnapshots(before, await this.tools.snapshot());
+  }
+
+  async #skipped(step: Step): Promise<StepOutcome> {
+    const outcome: StepOutcome = { step, status: 'skipped', blocks: [], checks: [], checksBefore: [], changes: [], reason: 'skipped by the learner', durationMs: 0 };
+    await this.#emit.stepEnd(outcome, this.#lesson);
+    return outcome;
+  }
+}
+
+/** `file:line: check: message`, for the first failed check. */
+function checkFailure(lesson: Lesson, outcome: CheckOutcome): string {
+  return `${lesson.file}:${outcome.check.line}: ${outcome.check.source}: ${outcome.result.message}`;
+}
