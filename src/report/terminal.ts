@@ -1,7 +1,7 @@
 // The learner's view of a lesson: rendered prose, the commands, their output, the checks and what changed.
 
 import { renderChanges } from '../explain/diff.ts';
-import type { CommandBlock, Lesson, Step, StepPart } from '../lesson/types.ts';
+import type { Check, CommandBlock, Lesson, Step, StepPart } from '../lesson/types.ts';
 import type { BlockOutcome, CheckOutcome, LessonOutcome, Reporter, StepOutcome } from '../run/events.ts';
 import {
   blockProblem,
@@ -54,8 +54,8 @@ export class TerminalReporter implements Reporter {
   readonly #color: boolean;
   readonly #width: number;
   readonly #maxOutputLines: number;
-  /** Whether the last thing printed was a check line (so a run of checks gets one heading). */
-  #inChecks = false;
+  /** The checks printed since the last heading; a check seen again is a new attempt and gets a new heading. */
+  #checksShown = new Set<Check>();
 
   constructor(options: TerminalReporterOptions) {
     this.#out = options.stream;
@@ -95,7 +95,7 @@ export class TerminalReporter implements Reporter {
   /** The step's heading, then its prose, commands and illustrations in the order written. */
   onStepStart(step: Step, lesson: Lesson): void {
     const s = this.#style;
-    this.#inChecks = false;
+    this.#checksShown.clear();
     this.#print('', s.cyan(s.bold(`Step ${step.index + 1}/${lesson.steps.length} · ${step.title}`)));
     for (const part of step.body) this.#printPart(part);
     if (step.challenge) {
@@ -119,7 +119,7 @@ export class TerminalReporter implements Reporter {
   /** A solution is hidden in the body, so show its commands as they start. */
   onBlockStart(block: CommandBlock, _step: Step | undefined): void {
     if (block.kind !== 'solution') return;
-    this.#inChecks = false;
+    this.#checksShown.clear();
     this.#print('', this.#style.yellow('Solution:'), ...promptLines(block.code).map((line) => this.#style.bold(line)));
   }
 
@@ -128,9 +128,10 @@ export class TerminalReporter implements Reporter {
     const s = this.#style;
     const problem = blockProblem(outcome);
     const hidden = outcome.block.kind === 'setup' || outcome.block.kind === 'cleanup';
-    this.#inChecks = false;
+    this.#checksShown.clear();
     if (hidden && problem === undefined) return;
     const { lines, omitted } = tailLines(cleanOutput(outcome.output), this.#maxOutputLines);
+    if (lines.length > 0) this.#print('', s.dim(`Output of the ${hidden ? outcome.block.kind + ' block' : 'commands'} at line ${outcome.block.line}:`));
     if (omitted > 0) this.#print(s.dim(`    … ${omitted} earlier lines not shown`));
     if (lines.length > 0) this.#print(...indent(lines, '    ').map((line) => s.dim(line)));
     if (outcome.block.background && problem === undefined) this.#print(s.dim('    (running in the background)'));
@@ -144,8 +145,11 @@ export class TerminalReporter implements Reporter {
   onCheck(outcome: CheckOutcome, _step: Step, phase: 'before-solution' | 'after'): void {
     if (phase === 'before-solution') return;
     const s = this.#style;
-    if (!this.#inChecks) this.#print('', s.dim('Checks:'));
-    this.#inChecks = true;
+    if (this.#checksShown.size === 0 || this.#checksShown.has(outcome.check)) {
+      this.#checksShown.clear();
+      this.#print('', s.dim('Checks:'));
+    }
+    this.#checksShown.add(outcome.check);
     if (outcome.result.passed) this.#print(`  ${s.green(this.#marks.pass)} ${outcome.check.source}`);
     else this.#print(`  ${s.red(this.#marks.fail)} ${outcome.check.source} ${this.#marks.dash} ${s.red(outcome.result.message)}`);
   }
@@ -153,7 +157,7 @@ export class TerminalReporter implements Reporter {
   /** What changed in the kernel, and how the step went. */
   onStepEnd(outcome: StepOutcome, _lesson: Lesson): void {
     const s = this.#style;
-    this.#inChecks = false;
+    this.#checksShown.clear();
     if (outcome.status === 'skipped') {
       this.#print('', s.dim(`${this.#marks.skip} Skipped.`));
       return;

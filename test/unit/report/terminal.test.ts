@@ -57,8 +57,16 @@ describe('TerminalReporter', () => {
     r.onCheck(verdict(check('red', 25), true), create, 'after');
     r.onCheck(verdict(check('blue', 26), false), create, 'after');
     expect(out.text()).toBe(
-      ['    done', '', 'Checks:', '  ✔ netns red exists', '  ✘ netns blue exists — netns blue is absent; expected it to exist', ''].join('\n'),
+      ['', 'Output of the commands at line 20:', '    done', '', 'Checks:', '  ✔ netns red exists', '  ✘ netns blue exists — netns blue is absent; expected it to exist', ''].join('\n'),
     );
+  });
+
+  it('heads each attempt of a challenge with its own Checks: line', () => {
+    const { out, r } = reporter();
+    const red = check('red', 25);
+    r.onCheck(verdict(red, false), create, 'after');
+    r.onCheck(verdict(red, true), create, 'after');
+    expect(out.text()).toBe(['', 'Checks:', '  ✘ netns red exists — netns red is absent; expected it to exist', '', 'Checks:', '  ✔ netns red exists', ''].join('\n'));
   });
 
   it('falls back to ok/FAIL without Unicode', () => {
@@ -80,6 +88,8 @@ describe('TerminalReporter', () => {
     r.onBlockEnd(ran(block('sleep 99', 40, { timeoutMs: 5000 }), '', 0, true), create);
     expect(out.text()).toBe(
       [
+        '',
+        'Output of the commands at line 20:',
         '    RTNETLINK answers: File exists',
         '✘ The commands at line 20 went wrong: expected exit 0, got 2.',
         '✘ The commands at line 40 went wrong: timed out after 5.0 s.',
@@ -91,7 +101,7 @@ describe('TerminalReporter', () => {
   it('cuts long output to its tail with a note', () => {
     const { out, r } = reporter(true, { maxOutputLines: 3 });
     r.onBlockEnd(ran(add, 'l1\nl2\nl3\nl4\nl5\n'), create);
-    expect(out.text()).toBe(['    … 2 earlier lines not shown', '    l3', '    l4', '    l5', ''].join('\n'));
+    expect(out.text()).toBe(['', 'Output of the commands at line 20:', '    … 2 earlier lines not shown', '    l3', '    l4', '    l5', ''].join('\n'));
   });
 
   it('stays quiet about hidden setup blocks that went well, and shows a solution as it starts', () => {
