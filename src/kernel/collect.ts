@@ -46,6 +46,8 @@ export function snapshotScript(): string {
   const reads = namespaceReads().replaceAll("'", `'\\''`);
   return [
     '(',
+    // The calling shell may run with -e or -u: one failed read must not end the others.
+    'set +e +u',
     `_sl_r='${reads}'`,
     '( set -- host ""; eval "$_sl_r" )',
     'ip netns list 2>/dev/null | while IFS= read -r _sl_n; do',

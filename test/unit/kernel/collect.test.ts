@@ -25,6 +25,11 @@ describe('snapshotScript', () => {
     expect(script).toContain(`echo "${SECTION_MARKER} done"`);
   });
 
+  it('keeps reading when the calling shell runs with set -eu and every tool is missing', async () => {
+    const r = await runCommand('/bin/sh', ['-euc', `${script}\necho after`], { env: { PATH: '/nonexistent' } });
+    expect(r.stdout).toContain(`${SECTION_MARKER} done\nafter\n`);
+  });
+
   it('prints the sections in order for the namespace the shell is in, with empty ones when tools are missing', async () => {
     // With PATH emptied no tool runs, so only the markers come out: the layout the parser relies on.
     const r = await runCommand('/bin/sh', ['-c', script], { env: { PATH: '/nonexistent' } });
