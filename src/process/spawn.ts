@@ -50,8 +50,9 @@ export function startProcess(file: string, args: readonly string[], options: { r
     buffer: false,
     reject: false,
     env: options.env,
-    // The sandbox's lifeline is this process's stdin: if steplab dies, the pipe closes and the sandbox ends itself.
-    cleanup: true,
+    // Its own process group, so a Ctrl-C typed into the learner's lab shell never reaches it. It still
+    // ends with steplab: its stdin is the sandbox's lifeline, which closes when steplab exits or is killed.
+    detached: true,
   });
 }
 
@@ -63,6 +64,13 @@ export async function commandExists(name: string): Promise<boolean> {
 
 /** Hand the terminal to a command until it exits (an interactive shell); returns its exit code. */
 export async function runInteractive(file: string, args: readonly string[]): Promise<number> {
-  const r = await execa(file, args, { stdio: 'inherit', reject: false });
-  return r.exitCode ?? 1;
+  // Ctrl-C belongs to the program in the terminal now (a ping in the lab shell), not to steplab.
+  const ignore = (): void => {};
+  process.on('SIGINT', ignore);
+  try {
+    const r = await execa(file, args, { stdio: 'inherit', reject: false });
+    return r.exitCode ?? 1;
+  } finally {
+    process.off('SIGINT', ignore);
+  }
 }

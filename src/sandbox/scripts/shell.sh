@@ -66,7 +66,7 @@ __steplab_bg() {
   local __steplab_id=$1 __steplab_st=0 __steplab_dir=/run/steplab/bg-$1
   if __steplab_define "__steplab_bg_$1" "$2" 2>&1; then
     mkdir -p "$__steplab_dir"
-    ( ( "__steplab_bg_$__steplab_id"; echo $? > "$__steplab_dir/status" ) </dev/null >"$__steplab_dir/log" 2>&1 & )
+    ( ( ( "__steplab_bg_$__steplab_id" ); echo $? > "$__steplab_dir/status" ) </dev/null >"$__steplab_dir/log" 2>&1 & )
     sleep 0.3
     if [ -e "$__steplab_dir/status" ]; then
       __steplab_st=$(cat "$__steplab_dir/status")

@@ -1,0 +1,32 @@
+// The host's network state as text, to prove a run leaves it exactly as it was.
+
+import { runCommand } from '../../src/process/spawn.ts';
+
+/** Links, addresses, routes, named namespaces and firewall rules of the host (counters and volatile fields removed). */
+export async function hostNetworkState(): Promise<string> {
+  const reads = [
+    ['ip', ['-o', 'link', 'show']],
+    ['ip', ['-o', 'addr', 'show']],
+    ['ip', ['route', 'show', 'table', 'all']],
+    ['ip', ['netns', 'list']],
+    ['iptables-save', []],
+  ] as const;
+  const parts: string[] = [];
+  for (const [cmd, args] of reads) {
+    const r = await runCommand(cmd, args);
+    parts.push(`## ${cmd} ${args.join(' ')}\n${r.stdout.replace(/^#.*\n/gm, '').replace(/\[\d+:\d+\]/g, '').replace(/valid_lft \S+ preferred_lft \S+/g, '')}`);
+  }
+  return parts.join('\n');
+}
+
+/** Process command lines that contain a marker (processes a test started in a sandbox). */
+export async function processesWith(marker: string): Promise<string[]> {
+  const r = await runCommand('ps', ['-eo', 'pid=,args=']);
+  return r.stdout.split('\n').filter((l) => l.includes(marker) && !l.includes('ps -eo'));
+}
+
+/** Whether this kernel lets us make the sandbox's namespaces; tests that need it skip with this reason. */
+export async function sandboxUnavailable(): Promise<string | undefined> {
+  const r = await runCommand('unshare', ['--user', '--map-root-user', '--net', '--mount', 'true']);
+  return r.exitCode === 0 ? undefined : `user namespaces are not available here: ${r.stderr.trim()}`;
+}

@@ -1,0 +1,106 @@
+// The sandbox target on this machine's kernel: shell state, timeouts, background commands, the lab world, cleanup.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox } from '../../src/sandbox/sandbox.ts';
+import type { Sandbox } from '../../src/sandbox/types.ts';
+import { localTarget } from '../../src/target/local.ts';
+import { hostNetworkState, processesWith, sandboxUnavailable } from './host-state.ts';
+
+const skip = await sandboxUnavailable();
+if (skip) console.warn(`skipping sandbox integration tests: ${skip}`);
+
+describe.skipIf(skip)('sandbox target', () => {
+  let sandbox: Sandbox;
+  let hostBefore: string;
+
+  beforeAll(async () => {
+    hostBefore = await hostNetworkState();
+    sandbox = await startSandbox(localTarget(), { world: 'internet' });
+  });
+  afterAll(async () => {
+    await sandbox?.dispose();
+  });
+
+  it('carries variables and cd from one block to the next', async () => {
+    await sandbox.run('GREETING=hello; mkdir -p /tmp/lab && cd /tmp/lab', { timeoutMs: 5000 });
+    const r = await sandbox.run('echo "$GREETING from $PWD"', { timeoutMs: 5000 });
+    expect(r).toMatchObject({ exitCode: 0, output: 'hello from /tmp/lab\n', timedOut: false });
+  });
+
+  it('keeps stdout and stderr in the order written', async () => {
+    const r = await sandbox.run('echo one; echo two >&2; echo three', { timeoutMs: 5000 });
+    expect(r.output).toBe('one\ntwo\nthree\n');
+  });
+
+  it('stops a block at the first failing command and reports its status', async () => {
+    const r = await sandbox.run('echo before\nip link show no-such-link\necho after', { timeoutMs: 5000 });
+    expect(r.exitCode).toBe(1);
+    expect(r.output).toContain('before');
+    expect(r.output).not.toContain('after');
+  });
+
+  it('ends a block at its timeout, kills its processes, and the shell goes on', async () => {
+    const r = await sandbox.run('X=kept; echo start; sleep 60; echo never', { timeoutMs: 800 });
+    expect(r.timedOut).toBe(true);
+    expect(r.output).toContain('start');
+    expect(r.output).not.toContain('never');
+    expect(r.durationMs).toBeLessThan(5000);
+    const after = await sandbox.run('echo "$X"; ps -eo args | grep -c "[s]leep 60"', { timeoutMs: 5000 });
+    expect(after.output).toBe('kept\n0\n');
+  });
+
+  it('survives a runaway loop of builtins by replacing the shell', async () => {
+    const r = await sandbox.run('while :; do :; done', { timeoutMs: 500 });
+    expect(r.timedOut).toBe(true);
+    const next = await sandbox.run('echo alive', { timeoutMs: 5000 });
+    expect(next.output).toContain('alive');
+  });
+
+  it('keeps background blocks running across later blocks, and a step`s wait does not wait for them', async () => {
+    const bg = await sandbox.run('socat TCP-LISTEN:8080,fork,reuseaddr SYSTEM:"echo from-background"', { timeoutMs: 5000, background: true });
+    expect(bg.exitCode).toBe(0);
+    const r = await sandbox.run('sleep 0.2 & wait; nc -w 2 127.0.0.1 8080 </dev/null', { timeoutMs: 5000 });
+    expect(r.output).toContain('from-background');
+  });
+
+  it('reports a background block that fails at once', async () => {
+    const r = await sandbox.run('echo cannot start >&2; exit 3', { timeoutMs: 5000, background: true });
+    expect(r.exitCode).toBe(3);
+    expect(r.output).toContain('cannot start');
+  });
+
+  it('builds the lab world: uplink, default route, simulated internet with its web server', async () => {
+    const r = await sandbox.run('ip -br addr show eth0; ip route show default; curl -s -m 3 http://198.51.100.10/hi', { timeoutMs: 10000 });
+    expect(r.output).toContain('203.0.113.2/24');
+    expect(r.output).toContain('default via 203.0.113.1 dev eth0');
+    expect(r.output).toContain('you asked for /hi from 203.0.113.2');
+    const list = await sandbox.run('ip netns list | wc -l', { timeoutMs: 5000 });
+    expect(list.output.trim()).toBe('0');
+  });
+
+  it('lets ip netns add work in a private /run, and tcpdump capture', async () => {
+    const r = await sandbox.run(
+      'ip netns add red && ip netns list\ntimeout 3 tcpdump -lni eth0 -c 1 icmp > /tmp/cap.txt 2>&1 &\nsleep 0.5; ping -c 1 -W 1 198.51.100.10 >/dev/null; wait; cat /tmp/cap.txt',
+      { timeoutMs: 10000 },
+    );
+    expect(r.exitCode).toBe(0);
+    expect(r.output).toContain('red');
+    expect(r.output).toMatch(/203\.0\.113\.2 > 198\.51\.100\.10: ICMP echo request/);
+  });
+
+  it('probes in a shell of its own, never the learner`s', async () => {
+    await sandbox.run('PROBE_ME=learner', { timeoutMs: 5000 });
+    const r = await sandbox.probe('echo "[$PROBE_ME]"; ip netns list');
+    expect(r.output).toContain('[]');
+  });
+
+  it('leaves the host exactly as it was, and no process behind', async () => {
+    await sandbox.run('ip link add br-test type bridge; iptables -t nat -A POSTROUTING -s 172.17.0.0/16 -j MASQUERADE; bash -c "sleep 300; : steplab-test-marker-a" &', {
+      timeoutMs: 5000,
+    });
+    expect(await hostNetworkState()).toBe(hostBefore);
+    await sandbox.dispose();
+    expect(await processesWith('steplab-test-marker-a')).toEqual([]);
+    expect(await hostNetworkState()).toBe(hostBefore);
+  });
+});
