@@ -1,0 +1,44 @@
+// The same verify run as an unprivileged user: the sandbox needs no root (CI names the user in STEPLAB_ROOTLESS_USER).
+
+import { chmod, cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../../src/process/spawn.ts';
+import { hostNetworkState } from './host-state.ts';
+
+const user = process.env.STEPLAB_ROOTLESS_USER;
+const required = Boolean(process.env.STEPLAB_REQUIRE_TARGETS);
+const reason = process.getuid?.() !== 0 ? 'the tests are not running as root, so they cannot switch to another user' : !user ? 'STEPLAB_ROOTLESS_USER names no unprivileged user' : undefined;
+if (reason && !required) console.warn(`skipping rootless tests: ${reason}`);
+
+describe.skipIf(reason !== undefined && !required)('verify as an unprivileged user', () => {
+  const repo = join(import.meta.dirname, '../..');
+  let copy: string | undefined;
+  afterAll(async () => {
+    if (copy) await rm(copy, { recursive: true, force: true });
+  });
+
+  it('passes the fixture course and the first lessons, and leaves the host as it was', async () => {
+    expect(reason, reason).toBeUndefined();
+    // A copy the user can read, wherever the checkout lives.
+    copy = await mkdtemp(join(tmpdir(), 'steplab-rootless-'));
+    await chmod(copy, 0o755);
+    for (const part of ['bin', 'src', 'lessons', 'test/fixtures/course', 'node_modules', 'package.json']) {
+      await cp(join(repo, part), join(copy, part), { recursive: true });
+    }
+    await runCommand('chmod', ['-R', 'a+rX', copy]);
+    const before = await hostNetworkState();
+    const lessons = ['test/fixtures/course', 'lessons/01-network-namespaces.md', 'lessons/02-veth-pairs.md', 'lessons/03-linux-bridge.md'];
+    const r = await runCommand('runuser', ['-u', user as string, '--', process.execPath, 'bin/steplab.js', 'verify', ...lessons], {
+      cwd: copy,
+      timeoutMs: 180_000,
+      env: { CI: 'true', HOME: copy },
+    });
+    expect(r.stdout + r.stderr).toMatch(/^\d+ passed, 0 failed$/m);
+    expect(r.exitCode).toBe(0);
+    const id = await runCommand('runuser', ['-u', user as string, '--', 'id', '-u']);
+    expect(id.stdout.trim()).not.toBe('0');
+    expect(await hostNetworkState()).toBe(before);
+  });
+});
