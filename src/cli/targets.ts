@@ -30,7 +30,8 @@ export async function openTarget(choice: TargetChoice, notes: (line: string) => 
     case 'auto': {
       const { pickTarget } = await import('../target/auto.ts');
       const picked = await pickTarget();
-      for (const reason of picked.passedOver) notes(reason);
+      for (const p of picked.passedOver) notes(`passed over the ${p.name} target: ${p.reason}`);
+      notes(`using the ${picked.target.name} target: ${picked.target.description}`);
       return picked.target;
     }
   }
