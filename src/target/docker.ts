@@ -221,7 +221,7 @@ function cliEnv(client: ContainerRuntimeClient): Readonly<Record<string, string>
 /** DOCKER_HOST for a dockerode connection: a unix socket path or a tcp host and port. */
 export function dockerHostFor(modem: { socketPath?: unknown; host?: unknown; port?: unknown }): string | undefined {
   if (typeof modem.socketPath === 'string' && modem.socketPath !== '') {
-    return modem.socketPath.startsWith('//./pipe/') ? `npipe:${modem.socketPath}` : `unix://${modem.socketPath}`;
+    return modem.socketPath.startsWith('//./pipe/') ? `npipe://${modem.socketPath}` : `unix://${modem.socketPath}`;
   }
   if (typeof modem.host === 'string' && modem.host !== '') return `tcp://${modem.host}:${String(modem.port ?? 2375)}`;
   return undefined;

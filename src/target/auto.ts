@@ -1,0 +1,79 @@
+// --target auto: the sandbox where this kernel allows it, else docker, else vagrant, saying why each was passed over.
+
+import { SteplabError } from '../errors.ts';
+import { runCommand } from '../process/spawn.ts';
+import { startDockerTarget } from './docker.ts';
+import { localTarget } from './local.ts';
+import type { Target, TargetName } from './types.ts';
+import { startVagrantTarget } from './vagrant.ts';
+
+/** A target auto may pick: its name and how to start it (throws, with the reason, where it cannot run). */
+export interface Candidate {
+  readonly name: TargetName;
+  start(): Promise<Target>;
+}
+
+/** A target that was tried and passed over, and why. */
+export interface PassedOver {
+  readonly name: TargetName;
+  readonly reason: string;
+}
+
+export interface PickedTarget {
+  readonly target: Target;
+  /** The earlier targets that could not run here, in the order tried. */
+  readonly passedOver: readonly PassedOver[];
+}
+
+export interface PickOptions {
+  /** What to try, in order (default: sandbox, docker, vagrant). */
+  readonly candidates?: readonly Candidate[];
+  /** Progress while a target starts (the docker target may build its image). */
+  readonly onProgress?: (line: string) => void;
+}
+
+/** Start the first candidate that works; throw TARGET_UNAVAILABLE with every reason when none does. */
+export async function pickTarget(options: PickOptions = {}): Promise<PickedTarget> {
+  const candidates = options.candidates ?? defaultCandidates(options.onProgress);
+  const passedOver: PassedOver[] = [];
+  for (const candidate of candidates) {
+    try {
+      return { target: await candidate.start(), passedOver };
+    } catch (error) {
+      passedOver.push({ name: candidate.name, reason: reasonOf(error) });
+    }
+  }
+  throw new SteplabError(
+    'TARGET_UNAVAILABLE',
+    `No target can run lessons on this machine:\n${passedOver.map((p) => `  ${p.name}: ${p.reason}`).join('\n')}`,
+    'Fix one of them (each reason says how), then run again; docs/targets.md compares the targets.',
+  );
+}
+
+/** sandbox, docker, vagrant: the cheapest first. */
+export function defaultCandidates(onProgress?: (line: string) => void): Candidate[] {
+  return [
+    { name: 'sandbox', start: startLocalIfAllowed },
+    { name: 'docker', start: () => startDockerTarget(onProgress ? { onProgress } : {}) },
+    { name: 'vagrant', start: () => startVagrantTarget() },
+  ];
+}
+
+/** The local target, once this kernel has shown it lets us create the sandbox's namespaces. */
+async function startLocalIfAllowed(): Promise<Target> {
+  if (process.platform !== 'linux') {
+    throw new SteplabError('TARGET_UNAVAILABLE', `this machine runs ${process.platform}, and lessons need a Linux kernel`);
+  }
+  const r = await runCommand('unshare', ['--user', '--map-root-user', '--net', '--mount', '--pid', '--fork', 'true'], { timeoutMs: 10_000 });
+  if (r.exitCode !== 0) {
+    const said = r.stderr.trim().split('\n')[0] || (r.failed && r.stdout === '' ? 'not found or could not run' : `exit code ${r.exitCode}`);
+    throw new SteplabError('USERNS_DENIED', `this kernel refuses the sandbox's namespaces (unshare: ${said})`);
+  }
+  return localTarget();
+}
+
+/** One line saying why a target could not start. */
+function reasonOf(error: unknown): string {
+  if (error instanceof SteplabError) return error.message.split('\n')[0] ?? error.message;
+  return error instanceof Error ? `${error.message.split('\n')[0]} (unexpected error)` : String(error);
+}
