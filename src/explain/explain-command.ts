@@ -1,0 +1,27 @@
+// Explains the commands of a lesson word by word, from the command knowledge in ./commands/knowledge.
+
+import type { ExplainedCommand } from './commands/types.ts';
+import { explainText, explainWords } from './commands/explain.ts';
+import { renderCommand } from './commands/render.ts';
+
+export type { ExplainedCommand, ExplainedPart } from './commands/types.ts';
+
+/** Every command of a shell block, explained in the order the shell runs them. */
+export function explainBlock(code: string): ExplainedCommand[] {
+  return explainText(code);
+}
+
+/** One command given as its words (quotes already removed), explained. */
+export function explainCommand(words: readonly string[]): ExplainedCommand {
+  return explainWords(words, { text: words.map(quoteForDisplay).join(' '), line: 0, column: 0, operator: undefined, redirections: [] });
+}
+
+/** A word as it would be typed: quoted when it holds spaces or shell characters. */
+function quoteForDisplay(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/** The explanation as plain terminal text, no line longer than `width`. */
+export function renderExplanation(explained: ExplainedCommand, width: number): string {
+  return renderCommand(explained, Math.max(width, 20)).join('\n');
+}
