@@ -129,13 +129,14 @@ class StepSession {
 
   /** Run one step: ask first (when interactive), then its blocks or its challenge, then its checks. */
   async step(step: Step): Promise<StepOutcome | 'quit'> {
+    // The learner reads the step (prose, commands) before choosing to run it.
+    await this.#emit.stepStart(step, this.#lesson);
     const controller = this.#options.controller;
     if (controller) {
       const decision = await controller.beforeStep(step, this.#lesson, this.tools);
       if (decision === 'quit') return 'quit';
       if (decision === 'skip') return this.#skipped(step);
     }
-    await this.#emit.stepStart(step, this.#lesson);
     const started = performance.now();
     const before = this.#options.changes ? await this.tools.snapshot() : undefined;
     const setup = await runHidden(this.#sandbox, step.setup, this.#lesson, this.#emit, step);

@@ -3,6 +3,9 @@
 import { runInteractive, startProcess } from '../process/spawn.ts';
 import type { Target, TargetProcess } from './types.ts';
 
+/** Quote one word for sh. */
+const shellQuote = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`);
+
 /** This machine as a target; the sandbox gives each lesson fresh namespaces here. */
 export function localTarget(): Target {
   const root = process.getuid?.() === 0;
@@ -15,7 +18,9 @@ export function localTarget(): Target {
       if (!file) throw new Error('spawn needs a command');
       return startProcess(file, args);
     },
-    interactive: (argv: readonly string[]): Promise<number> => runInteractive(argv[0] ?? 'sh', argv.slice(1)),
+    // On a pty of its own (as `docker exec -it` and `ssh -t` do): a shell in another PID namespace
+    // cannot hand the terminal back to steplab's process group when it exits.
+    interactive: (argv: readonly string[]): Promise<number> => runInteractive('script', ['-q', '-e', '-c', argv.map(shellQuote).join(' '), '/dev/null']),
     dispose: async () => {},
     [Symbol.asyncDispose]: async () => {},
   };
