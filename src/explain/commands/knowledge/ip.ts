@@ -73,6 +73,12 @@ const LINK_ADD_EXTRA: readonly KeywordSpec[] = [
   { words: ['dev'], meaning: 'the interface the tunnel goes out of: {value}', value: { name: 'DEV' } },
 ];
 
+/** What `ip link add` understands: the new link's own words, then the settings of `ip link set`. */
+const LINK_ADD_KEYWORDS: readonly KeywordSpec[] = [
+  ...LINK_ADD_EXTRA,
+  ...LINK_SETTINGS.filter((k) => !LINK_ADD_EXTRA.some((extra) => extra.words.some((w) => k.words.includes(w)))),
+];
+
 const ADDR_KEYWORDS: readonly KeywordSpec[] = [
   DEV,
   { words: ['brd', 'broadcast'], meaning: 'the broadcast address: {value}', value: { name: 'ADDR', values: { '+': 'computed from the prefix (host bits set to 1)' } } },
@@ -130,7 +136,7 @@ const LINK: CommandNode = {
         'creates a {type} interface named {name}',
         'creates a network interface named {name}',
       ],
-      keywords: [...LINK_ADD_EXTRA, ...LINK_SETTINGS.filter((k) => !['name', 'type'].includes(k.words[0] ?? ''))],
+      keywords: LINK_ADD_KEYWORDS,
       positionals: [{ meaning: 'the new interface\'s name: {value}', value: { name: 'NAME', bind: 'name' } }],
     },
     {
@@ -140,7 +146,7 @@ const LINK: CommandNode = {
       keywords: [DEV, ...LINK_SETTINGS],
       positionals: [DEV_ARG],
     },
-    { names: ['replace'], meaning: 'creates an interface or changes the existing one', keywords: [...LINK_ADD_EXTRA, ...LINK_SETTINGS], positionals: [DEV_ARG] },
+    { names: ['replace'], meaning: 'creates an interface or changes the existing one', keywords: LINK_ADD_KEYWORDS, positionals: [DEV_ARG] },
     {
       names: ['delete', 'del'],
       meaning: 'deletes an interface (deleting one end of a veth pair deletes both)',
