@@ -135,6 +135,10 @@ describe('shell splitting', () => {
     expect(c.summary).toContain('ACCEPT');
   });
 
+  it('reads an unterminated quote to the end of the text', () => {
+    expect(one('echo "no end here').summary).toBe('prints no end here');
+  });
+
   it('explains an env assignment in front of a command', () => {
     const c = one('LC_ALL=C ip -br link');
     expect(c.parts[0]).toEqual({ words: 'LC_ALL=C', meaning: 'sets LC_ALL to "C" for this command only' });

@@ -47,14 +47,14 @@ function closingParen(src: string, open: number): number {
   return src.length;
 }
 
-/** Index just past the `"` that closes the double quote at `open`. */
+/** Index just past the `"` that closes the double quote at `open` (as if one followed the text, when none does). */
 function closingQuote(src: string, open: number): number {
   for (let i = open + 1; i < src.length; i++) {
     if (src[i] === '\\') i++;
     else if (src[i] === '"') return i + 1;
     else if (src.startsWith('$(', i)) i = closingParen(src, i + 1) - 1;
   }
-  return src.length;
+  return src.length + 1;
 }
 
 /** Index just past the backquote that closes the one at `open`. */
