@@ -211,11 +211,14 @@ async function dockerCli(): Promise<string> {
   throw unavailable('a container runtime answers, but neither the docker nor the podman command is on PATH (steplab starts processes with `docker exec`)');
 }
 
-/** Point the CLI at the same engine testcontainers found (it may have used DOCKER_HOST, a rootless socket, or its config file). */
+/**
+ * Point the CLI at the engine testcontainers connected to: it tries DOCKER_HOST, its config file and the
+ * usual sockets in turn, so the CLI's own default (or a stale DOCKER_HOST) may name another engine or none.
+ */
 function cliEnv(client: ContainerRuntimeClient): Readonly<Record<string, string>> {
   const modem = client.container.dockerode.modem as { socketPath?: unknown; host?: unknown; port?: unknown };
   const host = dockerHostFor(modem);
-  return host && !process.env.DOCKER_HOST ? { DOCKER_HOST: host } : {};
+  return host ? { DOCKER_HOST: host } : {};
 }
 
 /** DOCKER_HOST for a dockerode connection: a unix socket path or a tcp host and port. */
