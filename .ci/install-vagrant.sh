@@ -2,8 +2,8 @@
 # CI: install Debian's vagrant and bring vagrant/Vagrantfile's machine up with the docker provider
 # (no hypervisor on CI: the "machine" is docker/Dockerfile's `vagrant` stage, reached over ssh).
 #
-# Needs Docker: runs .ci/install-docker.sh first. Removes lab machines left by earlier checkouts
-# (containers labelled steplab.target=vagrant that this checkout's .vagrant/ does not know).
+# Needs Docker: runs .ci/install-docker.sh first. Removes lab machines left by deleted checkouts
+# (containers labelled steplab.target=vagrant whose checkout's .vagrant/ no longer knows them).
 # Idempotent: `vagrant up` on a running machine only checks it.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,10 +20,12 @@ if ! command -v vagrant >/dev/null; then
 fi
 say "$(vagrant --version)"
 
-known="$(cat "$dir"/.vagrant/machines/*/docker/id 2>/dev/null || true)"
+# A lab machine is kept while the checkout that made it still knows it; machines of deleted
+# checkouts (CI's earlier clones) are removed.
 for id in $(docker ps -aq --no-trunc --filter label=steplab.target=vagrant); do
-  if ! grep -qx "$id" <<<"$known"; then
-    say "removing lab machine ${id:0:12} left by an earlier checkout"
+  owner="$(docker inspect -f '{{ index .Config.Labels "steplab.vagrant-dir" }}' "$id" 2>/dev/null || true)"
+  if [ -z "$owner" ] || ! cat "$owner"/.vagrant/machines/*/docker/id 2>/dev/null | grep -qx "$id"; then
+    say "removing lab machine ${id:0:12} of ${owner:-an unknown checkout}, which no longer uses it"
     docker rm -f "$id" >/dev/null
   fi
 done
