@@ -14,7 +14,7 @@ export async function hostNetworkState(): Promise<string> {
   const parts: string[] = [];
   for (const [cmd, args] of reads) {
     const r = await runCommand(cmd, args);
-    parts.push(`## ${cmd} ${args.join(' ')}\n${r.stdout.replace(/^#.*\n/gm, '').replace(/\[\d+:\d+\]/g, '').replace(/valid_lft \S+ preferred_lft \S+/g, '')}`);
+    parts.push(`## ${cmd} ${args.join(' ')}\n${r.stdout.replace(/^#.*\n/gm, '').replace(/\[\d+:\d+\]/g, '').replace(/valid_lft \S+ preferred_lft \S+/g, '').replace(/ (tentative|dadfailed|optimistic)\b/g, '')}`);
   }
   return parts.join('\n');
 }
