@@ -14,7 +14,8 @@ export const DOCKER_DIR = fileURLToPath(new URL('../../docker/', import.meta.url
 
 /**
  * What the container is granted instead of `--privileged` (see docs/targets.md for each one's reason):
- * NET_ADMIN and NET_RAW for the lab's links, routes, iptables, ping and tcpdump; SYS_ADMIN for the
+ * NET_ADMIN and NET_RAW for the lab's links, routes, iptables, ping and tcpdump when the sandbox runs
+ * without a user namespace (inside one the kernel grants them over its own namespaces); SYS_ADMIN for the
  * sandbox's namespaces and mounts (Docker's default seccomp profile allows unshare, setns and mount
  * only with it) and for the image's entrypoint to remount /sys read-write; `apparmor=unconfined`
  * because AppArmor's docker-default profile denies every mount; and unmasked system paths (the CLI's
