@@ -1,6 +1,6 @@
 // The vagrant target: the machine vagrant/Vagrantfile describes, reached over one multiplexed ssh connection.
 
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,7 @@ export async function startVagrantTarget(options: VagrantTargetOptions = {}): Pr
   for (const tool of ['vagrant', 'ssh']) {
     if (!(await commandExists(tool))) throw missingTool(tool);
   }
+  await sweepStaleWorkDirs();
   const work = await mkdtemp(join(tmpdir(), 'steplab-ssh-'));
   const config = join(work, 'config');
   try {
@@ -109,6 +110,16 @@ export function sshOptions(work: string): Record<string, string> {
     ServerAliveInterval: '15',
     ServerAliveCountMax: '3',
   };
+}
+
+/** Delete the folders of steplab runs that died: no master socket left in them, and untouched for ten minutes. */
+async function sweepStaleWorkDirs(): Promise<void> {
+  const names = (await readdir(tmpdir()).catch(() => [])).filter((n) => n.startsWith('steplab-ssh-'));
+  for (const name of names) {
+    const dir = join(tmpdir(), name);
+    const [folder, socket] = await Promise.all([stat(dir).catch(() => undefined), stat(join(dir, 'cm')).catch(() => undefined)]);
+    if (folder && !socket && Date.now() - folder.mtimeMs > 10 * 60_000) await rm(dir, { recursive: true, force: true }).catch(() => {});
+  }
 }
 
 /** Ask the shared connection to exit (no-op when there is none). */
