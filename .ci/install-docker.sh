@@ -22,6 +22,14 @@ command -v dockerd >/dev/null || { say "installing docker.io"; apt_install docke
 command -v docker >/dev/null || apt_install docker.io
 command -v debootstrap >/dev/null || { say "installing debootstrap"; apt_install debootstrap; }
 
+# Without systemd nothing mounts the cgroup hierarchies dockerd needs; cgroupfs-mount does (v1 layout).
+# Only where /sys/fs/cgroup is not mounted at all: a cgroup v2 host already has what dockerd needs.
+if ! mountpoint -q /sys/fs/cgroup; then
+  command -v cgroupfs-mount >/dev/null || apt_install cgroupfs-mount
+  say "mounting the cgroup hierarchies"
+  cgroupfs-mount
+fi
+
 if ! docker info >/dev/null 2>&1; then
   say "starting dockerd (log: $log)"
   nohup dockerd >"$log" 2>&1 </dev/null &
