@@ -84,6 +84,12 @@ if [ "$world" = internet ]; then
   ip addr add 203.0.113.2/24 dev eth0
   ip link set eth0 up
   ip route add default via 203.0.113.1 || fail "cannot add the default route via 203.0.113.1"
+  # The first step must not see the uplink before its carrier is up (state DOWN, NO-CARRIER).
+  tries=0
+  until [ "$(cat /sys/class/net/eth0/operstate 2>/dev/null)" = up ]; do
+    tries=$((tries + 1)); [ $tries -gt 100 ] && fail "the uplink eth0 did not come up"
+    sleep 0.02
+  done
   cat > /run/steplab/www.sh <<'WWW'
 # The simulated internet's web server: answers every request with the address it came from.
 read -r method path _ || exit 0

@@ -24,7 +24,12 @@ __steplab_kill_fg() {
 # After $1 seconds, stop the step as Ctrl-C would (ping and tcpdump print their summaries), then
 # SIGKILL what is left; a step that still does not end (a loop of builtins) loses its shell.
 __steplab_watchdog() {
-  sleep "$1" || return
+  # Stopped with SIGTERM when the block ends in time; the timer's sleep goes with it.
+  local timer
+  trap 'kill "$timer" 2>/dev/null; exit 0' TERM
+  sleep "$1" &
+  timer=$!
+  wait "$timer" || return
   : > /run/steplab/timedout
   __steplab_kill_fg INT
   sleep 0.3
