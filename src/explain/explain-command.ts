@@ -1,15 +1,17 @@
 // Explains the commands of a lesson word by word, from the command knowledge in ./commands/knowledge.
 
 import type { ExplainedCommand } from './commands/types.ts';
-import { explainText, explainWords } from './commands/explain.ts';
+import { definedFunctions, explainText, explainWords } from './commands/explain.ts';
 import { renderCommand } from './commands/render.ts';
 
 export type { ExplainedCommand, ExplainedPart } from './commands/types.ts';
 
-/** Every command of a shell block, explained in the order the shell runs them. */
-export function explainBlock(code: string): ExplainedCommand[] {
-  return explainText(code);
+/** Every command of a shell block, explained in the order the shell runs them; `functions` names shell functions defined elsewhere in the lesson. */
+export function explainBlock(code: string, functions?: ReadonlySet<string>): ExplainedCommand[] {
+  return explainText(code, new Set([...definedFunctions(code), ...(functions ?? [])]));
 }
+
+export { definedFunctions };
 
 /** One command given as its words (quotes already removed), explained. */
 export function explainCommand(words: readonly string[]): ExplainedCommand {

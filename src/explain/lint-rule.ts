@@ -1,7 +1,7 @@
 // Lint rule: every command a lesson runs should be one steplab can explain word by word.
 
 import type { CommandBlock, Lesson, Problem } from '../lesson/types.ts';
-import { explainBlock } from './explain-command.ts';
+import { definedFunctions, explainBlock } from './explain-command.ts';
 
 /** Every command block of a lesson: the introduction's hidden ones and each step's. */
 function commandBlocks(lesson: Lesson): CommandBlock[] {
@@ -15,8 +15,11 @@ function commandBlocks(lesson: Lesson): CommandBlock[] {
 /** A warning for each command with a program or words the explainer does not know, at the command's line. */
 export function unexplainedCommands(lesson: Lesson): Problem[] {
   const problems: Problem[] = [];
-  for (const block of commandBlocks(lesson)) {
-    for (const command of explainBlock(block.code)) {
+  const blocks = commandBlocks(lesson);
+  // A function one block defines may be called in a later one.
+  const functions = new Set(blocks.flatMap((b) => [...definedFunctions(b.code)]));
+  for (const block of blocks) {
+    for (const command of explainBlock(block.code, functions)) {
       if (command.unknown.length === 0) continue;
       const words = command.unknown.map((w) => `"${w}"`).join(', ');
       problems.push({

@@ -17,7 +17,7 @@ export const KNOWN_COMMANDS: readonly string[] = [
   // namespaces and containers
   'nsenter', 'unshare', 'ip-netns', 'lsns', 'docker', 'podman', 'runc', 'crun', 'containerd', 'ctr', 'nerdctl', 'buildah',
   // kernel settings and processes
-  'sysctl', 'modprobe', 'lsmod', 'mount', 'umount', 'ps', 'kill', 'pkill', 'sleep', 'timeout', 'setsid',
+  'sysctl', 'modprobe', 'lsmod', 'mount', 'umount', 'ps', 'kill', 'pkill', 'pgrep', 'sleep', 'timeout', 'setsid',
   // shells and text tools
   'sh', 'bash', 'busybox', 'echo', 'printf', 'cat', 'tee', 'grep', 'sed', 'awk', 'cut', 'sort', 'uniq', 'head', 'tail',
   'wc', 'tr', 'xargs', 'jq', 'yq', 'diff', 'seq', 'test', 'true', 'false', 'env', 'id', 'whoami', 'hostname',

@@ -15,6 +15,16 @@ interface Setting {
   readonly column: number;
   readonly operator: string | undefined;
   readonly redirections: readonly Redirection[];
+  /** Shell functions the lesson defines (`name() { … }`): calling one is explained, not unknown. */
+  readonly functions?: ReadonlySet<string>;
+}
+
+/** `name() …` or `function name …` at the start of a line. */
+const FUNCTION_DEFINITION = /^[ \t]*(?:function[ \t]+([A-Za-z_][\w-]*)|([A-Za-z_][\w-]*)[ \t]*\([ \t]*\))/gm;
+
+/** The names of the shell functions a text defines. */
+export function definedFunctions(src: string): Set<string> {
+  return new Set([...src.matchAll(FUNCTION_DEFINITION)].map((m) => (m[1] ?? m[2]) as string));
 }
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
@@ -53,7 +63,23 @@ export function explainWords(words: readonly string[], setting: Setting): Explai
     summary = count > 0 ? `sets ${words.map((w) => w.split('=')[0]).join(', ')}` : 'redirects nothing but opens the files';
   } else {
     const tool = findTool(programName(program));
-    if (tool === undefined) {
+    if (program === 'function' && args[0] !== undefined && setting.functions?.has(args[0])) {
+      // `function name { body…`: the definition, then the body's first command as its own.
+      parts.push({ words: `function ${args[0]}`, meaning: `defines the shell function ${args[0]}; later commands call it by name` });
+      const body = args.slice(1);
+      if (body[0] === '{') body.shift();
+      const rest = body.length > 0 ? explainWords(body, { ...setting, redirections: [] }) : undefined;
+      if (rest) {
+        parts.push(...rest.parts);
+        unknown.push(...rest.unknown);
+        inner = [...rest.inner];
+      }
+      summary = `defines the shell function ${args[0]}${rest ? `, which ${rest.summary}` : ''}`;
+    } else if (setting.functions?.has(program)) {
+      parts.push({ words: program, meaning: `the shell function ${program}, defined in this lesson` });
+      if (args.length > 0) parts.push({ words: args.join(' '), meaning: `its arguments ($1, $2, …)` });
+      summary = `runs (or defines) the shell function ${program}`;
+    } else if (tool === undefined) {
       parts.push({ words: program, meaning: `steplab does not know the program "${program}"` });
       if (args.length > 0) parts.push({ words: args.join(' '), meaning: `arguments of ${program}, not explained` });
       unknown.push(program);
@@ -77,13 +103,13 @@ export function explainWords(words: readonly string[], setting: Setting): Explai
 }
 
 /** Explains every command of a shell text, each `$(…)` substitution before the command that uses it. */
-export function explainText(src: string): ExplainedCommand[] {
+export function explainText(src: string, functions: ReadonlySet<string> = definedFunctions(src)): ExplainedCommand[] {
   const explained: ExplainedCommand[] = [];
   for (const command of splitCommands(src)) {
     for (const substitution of command.substitutions) {
-      for (const sub of explainText(substitution)) explained.push({ ...sub, line: command.line + sub.line });
+      for (const sub of explainText(substitution, functions)) explained.push({ ...sub, line: command.line + sub.line });
     }
-    explained.push(explainWords(command.words, command));
+    explained.push(explainWords(command.words, { ...command, functions }));
   }
   return explained;
 }

@@ -246,3 +246,26 @@ describe('unexplainedCommands', () => {
     expect(problems[1]?.message).toContain('"frobctl"');
   });
 });
+
+describe('shell functions a lesson defines', () => {
+  it('explains a function defined and called in one block, and still flags an unknown program', () => {
+    const explained = explainBlock('mkns() { ip netns add "$1"; }\nmkns red\nfrobctl up');
+    const calls = explained.filter((c) => c.text.startsWith('mkns'));
+    expect(calls.map((c) => c.unknown)).toEqual([[], []]);
+    expect(calls[1]?.summary).toBe('runs (or defines) the shell function mkns');
+    expect(explained.find((c) => c.text === 'frobctl up')?.unknown).toEqual(['frobctl']);
+  });
+
+  it('lets a later block call a function an earlier block defined, but not an undefined one', () => {
+    const step: Step = {
+      index: 0, id: 's', title: 'S', line: 10, body: [], checks: [], hints: [], challenge: false,
+      commands: [block('sh', 'function attach { ip link set "$1" master docker0; }', 12), block('sh', 'attach veth-c1\ndetach veth-c1', 16)],
+      solution: [], setup: [], cleanup: [],
+    };
+    const lesson: Lesson = {
+      file: 'lessons/x.md', format: 1, id: 'x', title: 'X', summary: '', requires: [], world: 'internet', timeoutMs: 30000,
+      introduction: '', setup: [], cleanup: [], steps: [step],
+    };
+    expect(unexplainedCommands(lesson).map((p) => [p.line, p.message.includes('"detach"')])).toEqual([[18, true]]);
+  });
+});
