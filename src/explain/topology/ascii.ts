@@ -72,7 +72,8 @@ function namespaceBox(ns: TopoNamespace, topo: Topology, width: number, cs: Char
     ...ns.interfaces.flatMap((i) => interfaceLines(i, ns, topo, cs).map((text) => ({ text }))),
     ...ns.nat.map((r) => ({ text: `${r.kind === 'DNAT' ? 'DNAT' : 'NAT'}: ${r.text}` })),
   ];
-  const own = listed.length > 0 || ns.bridges.length > 0 ? listed : [{ text: 'no interfaces' }];
+  const alone = ns.loopbackUp === undefined ? 'no interfaces' : `only lo (${ns.loopbackUp ? 'up' : 'down'})`;
+  const own = listed.length > 0 || ns.bridges.length > 0 ? listed : [{ text: alone }];
   const unbounded = ns.bridges.map((b) => ({ block: bridgeBox(b, topo, Number.MAX_SAFE_INTEGER, cs) }));
   const boxWidth = Math.min(width, naturalWidth(title, [...own, ...unbounded]));
   const bridges = ns.bridges.map((b) => ({ block: bridgeBox(b, topo, boxWidth - 4, cs, boxWidth - 4) }));

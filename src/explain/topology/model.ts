@@ -36,6 +36,8 @@ export interface TopoNamespace {
   /** Interfaces that are neither bridges nor bridge ports (loopback only when it carries a real address). */
   readonly interfaces: readonly TopoInterface[];
   readonly bridges: readonly TopoBridge[];
+  /** Whether `lo` is up (undefined when the namespace has none): a none-mode container is just this. */
+  readonly loopbackUp: boolean | undefined;
   /** NAT rules that serve no bridge of this namespace. */
   readonly nat: readonly NatRule[];
 }
@@ -74,6 +76,7 @@ function buildNamespace(ns: NamespaceState, snapshot: Snapshot): TopoNamespace {
     .map((l) => topoInterface(l, ns, snapshot));
   return {
     name: ns.name, kind: ns.kind, label: namespaceLabel(ns.name, ns.kind), interfaces, bridges,
+    loopbackUp: links.find((l) => l.type === 'loopback')?.up,
     nat: nat.filter((r) => !bridges.some((b) => b.nat.includes(r))),
   };
 }
