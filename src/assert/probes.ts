@@ -3,6 +3,7 @@
 import { WORLD_NETNS_PATH } from '../kernel/collect.ts';
 import type { ShellResult } from '../sandbox/types.ts';
 import type { Assertion, CheckResult, Ns } from './types.ts';
+import { shellQuote } from '../process/shell-quote.ts';
 
 export type Probe = (code: string) => Promise<ShellResult>;
 
@@ -13,11 +14,7 @@ export const TCP_TIMEOUT_S = 2;
 /** Seconds an HTTP request may take in all. */
 export const HTTP_TIMEOUT_S = 3;
 
-/** One word for POSIX sh: single-quoted, with embedded quotes closed and reopened. */
-export function shellQuote(word: string): string {
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
-  return `'${word.replaceAll("'", `'\\''`)}'`;
-}
+export { shellQuote };
 
 /** The command prefix that runs the rest of a line in a namespace (nothing for the lab host). */
 export function inNamespace(ns: Ns): string {

@@ -3,6 +3,7 @@
 import type { ExplainedCommand } from './commands/types.ts';
 import { definedFunctions, explainText, explainWords } from './commands/explain.ts';
 import { renderCommand } from './commands/render.ts';
+import { shellQuote } from '../process/shell-quote.ts';
 
 export type { ExplainedCommand, ExplainedPart } from './commands/types.ts';
 
@@ -15,13 +16,9 @@ export { definedFunctions };
 
 /** One command given as its words (quotes already removed), explained. */
 export function explainCommand(words: readonly string[]): ExplainedCommand {
-  return explainWords(words, { text: words.map(quoteForDisplay).join(' '), line: 0, column: 0, operator: undefined, redirections: [] });
+  return explainWords(words, { text: words.map(shellQuote).join(' '), line: 0, column: 0, operator: undefined, redirections: [] });
 }
 
-/** A word as it would be typed: quoted when it holds spaces or shell characters. */
-function quoteForDisplay(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
-}
 
 /** The explanation as plain terminal text, no line longer than `width`. */
 export function renderExplanation(explained: ExplainedCommand, width: number): string {

@@ -7,6 +7,7 @@ import { takeSnapshot } from '../kernel/snapshot.ts';
 import type { Snapshot } from '../kernel/types.ts';
 import type { CommandBlock, Lesson, Step } from '../lesson/types.ts';
 import type { Sandbox } from '../sandbox/types.ts';
+import { shellQuote } from '../process/shell-quote.ts';
 import { blockFailure, runBlock } from './blocks.ts';
 import { evaluateChecks } from './checks.ts';
 import type { BlockOutcome, CheckOutcome, Controller, LessonOutcome, Reporter, StepOutcome, StepTools } from './events.ts';
@@ -83,7 +84,7 @@ export async function runLesson(lesson: Lesson, options: RunLessonOptions): Prom
 /** The commands of `requires` that the sandbox does not have. */
 async function missingCommands(sandbox: Sandbox, requires: readonly string[]): Promise<string[]> {
   if (requires.length === 0) return [];
-  const quoted = requires.map((c) => `'${c.replaceAll("'", "'\\''")}'`).join(' ');
+  const quoted = requires.map(shellQuote).join(' ');
   const r = await sandbox.probe(`for c in ${quoted}; do command -v "$c" >/dev/null 2>&1 || echo "$c"; done`);
   return r.output.split('\n').map((l) => l.trim()).filter(Boolean);
 }

@@ -1,10 +1,8 @@
 // The sandbox target: this machine's own kernel, processes started directly.
 
+import { shellQuote } from '../process/shell-quote.ts';
 import { runInteractive, startProcess } from '../process/spawn.ts';
 import type { Target, TargetProcess } from './types.ts';
-
-/** Quote one word for sh. */
-const shellQuote = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`);
 
 /** This machine as a target; the sandbox gives each lesson fresh namespaces here. */
 export function localTarget(): Target {

@@ -61,6 +61,4 @@ function quote(value: string): string {
 }
 
 /** Quote one argument for the remote POSIX shell that sshd runs the command with. */
-export function shellQuote(arg: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
+export { shellQuote } from '../process/shell-quote.ts';

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, startProcess } from '../../src/process/spawn.ts';
 import { startSandbox } from '../../src/sandbox/sandbox.ts';
 import { LABEL_HOST, LABEL_OWNER, LABEL_TARGET, startDockerTarget } from '../../src/target/docker.ts';
-import type { Target, TargetProcess } from '../../src/target/types.ts';
+import type { Target } from '../../src/target/types.ts';
+import { finish } from './target-process.ts';
 
 const required = Boolean(process.env.STEPLAB_REQUIRE_TARGETS);
 const reason = await dockerMissing();
@@ -130,14 +131,3 @@ async function dockerMissing(): Promise<string | undefined> {
   return r.stderr.trim().split('\n')[0] || 'the docker command is not on PATH';
 }
 
-/** Close stdin after a pause, then wait for the process and collect what it wrote. */
-async function finish(p: TargetProcess, pauseMs = 0): Promise<{ stdout: string; stderr: string; exitCode: number | undefined }> {
-  let stdout = '';
-  let stderr = '';
-  p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
-  p.stdin.end();
-  const r = await p;
-  return { stdout, stderr, exitCode: r.exitCode };
-}

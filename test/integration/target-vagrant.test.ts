@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SteplabError } from '../../src/errors.ts';
 import { commandExists, runCommand } from '../../src/process/spawn.ts';
 import { startSandbox } from '../../src/sandbox/sandbox.ts';
-import type { Target, TargetProcess } from '../../src/target/types.ts';
+import type { Target } from '../../src/target/types.ts';
 import { startVagrantTarget, VAGRANT_DIR } from '../../src/target/vagrant.ts';
+import { finish } from './target-process.ts';
 
 const required = Boolean(process.env.STEPLAB_REQUIRE_TARGETS);
 const cache = join(VAGRANT_DIR, '.vagrant', 'steplab-ssh-config');
@@ -126,14 +127,3 @@ async function sshMasters(): Promise<string[]> {
   return r.stdout.split('\n').filter((l) => /ssh -F \S*steplab-ssh-\S*\/config -o ControlMaster=yes/.test(l));
 }
 
-/** Close stdin after a pause, then wait for the process and collect what it wrote. */
-async function finish(p: TargetProcess, pauseMs = 0): Promise<{ stdout: string; stderr: string; exitCode: number | undefined }> {
-  let stdout = '';
-  let stderr = '';
-  p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
-  p.stdin.end();
-  const r = await p;
-  return { stdout, stderr, exitCode: r.exitCode };
-}
