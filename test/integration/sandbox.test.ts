@@ -49,11 +49,11 @@ describe.skipIf(skip)('sandbox target', () => {
     expect(after.output).toBe('kept\n0\n');
   });
 
-  it('leaves no timer behind once a block ends in time', async () => {
-    for (let i = 0; i < 5; i++) await sandbox.run('true', { timeoutMs: 30_000 });
+  it('leaves no timer and no zombie behind once blocks end in time', async () => {
+    for (let i = 0; i < 10; i++) await sandbox.run('true', { timeoutMs: 30_000 });
     // The one sleep left is the timer of the block that runs ps.
-    const r = await sandbox.run('ps -eo args | grep -c "^sleep"', { timeoutMs: 5000 });
-    expect(r.output).toBe('1\n');
+    const r = await sandbox.run('ps -eo args | grep -c "^sleep"; ps -eo stat= | grep -c "^Z" || true', { timeoutMs: 5000 });
+    expect(r.output).toBe('1\n0\n');
   });
 
   it('survives a runaway loop of builtins by replacing the shell', async () => {

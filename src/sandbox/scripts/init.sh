@@ -110,9 +110,7 @@ fi
 mapping=wide
 [ "$(wc -l < /proc/self/uid_map)" -gt 1 ] || { read -r _ _ count < /proc/self/uid_map; [ "$count" -gt 1 ] || mapping=single; }
 echo "STEPLAB-READY $outer_pid $mapping"
-# The lifeline: read until EOF. bash reaps orphans meanwhile (we are PID 1).
-while :; do
-  read -r -t 5 _ && continue
-  [ $? -gt 128 ] || break
-done
+# The lifeline: a foreground cat until EOF. While bash waits for it, it reaps every child that
+# ends, orphans included, as PID 1 must (in a `read` builtin it would reap none).
+cat > /dev/null
 exit 0

@@ -25,17 +25,28 @@ __steplab_kill_fg() {
 # SIGKILL what is left; a step that still does not end (a loop of builtins) loses its shell.
 __steplab_watchdog() {
   # Stopped with SIGTERM when the block ends in time; the timer's sleep goes with it.
-  local timer
-  trap 'kill "$timer" 2>/dev/null; exit 0' TERM
+  # jobs -p, not $!: a TERM may land between starting the timer and learning its PID.
+  trap 'kill $(jobs -p) 2>/dev/null; wait; exit 0' TERM
   sleep "$1" &
-  timer=$!
-  wait "$timer" || return
+  wait $! || return
   : > /run/steplab/timedout
   __steplab_kill_fg INT
   sleep 0.3
   local n=0
   while [ $n -lt 20 ]; do __steplab_kill_fg KILL; sleep 0.1; n=$((n + 1)); done
   kill -KILL $$
+}
+
+# Stop this block's watchdog and wait (bounded) until it and its timer are gone, so the next
+# block never sees them in ps. A zombie counts as gone: PID 1 reaps it.
+__steplab_stop_watchdog() {
+  local wd state n=0
+  read -r wd < /run/steplab/watchdog.pid 2>/dev/null || return 0
+  kill "$wd" 2>/dev/null || return 0
+  while [ $n -lt 100 ] && read -r _ _ state _ < "/proc/$wd/stat" 2>/dev/null && [ "$state" != Z ]; do
+    sleep 0.01
+    n=$((n + 1))
+  done
 }
 
 # Define $2 (base64 shell code) as function $1, stopping at the first failing command like `set -e`.
@@ -58,7 +69,7 @@ __steplab_exec() {
     __steplab_block </dev/null 2>&1
     __steplab_st=$?
     trap - ERR
-    kill "$(cat /run/steplab/watchdog.pid)" 2>/dev/null
+    __steplab_stop_watchdog
   else
     __steplab_st=2
   fi
