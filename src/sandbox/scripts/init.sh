@@ -76,20 +76,15 @@ if [ "$world" = internet ]; then
   : > /run/steplab/world
   unshare --net=/run/steplab/world true || fail "cannot create the simulated internet's namespace"
   ip link add eth0 type veth peer name eth0 netns /run/steplab/world || fail "cannot create the uplink veth pair"
+  # Up first: the kernel reports carrier up to a second later, so let that overlap the rest.
+  $W ip link set eth0 up
+  ip link set eth0 up
   $W ip link set lo up
   $W ip addr add 203.0.113.1/24 dev eth0
   $W ip addr add 198.51.100.10/32 dev lo
-  $W ip link set eth0 up
   $W sysctl -qw net.ipv4.ip_forward=0 2>/dev/null
   ip addr add 203.0.113.2/24 dev eth0
-  ip link set eth0 up
   ip route add default via 203.0.113.1 || fail "cannot add the default route via 203.0.113.1"
-  # The first step must not see the uplink before its carrier is up (state DOWN, NO-CARRIER).
-  tries=0
-  until [ "$(cat /sys/class/net/eth0/operstate 2>/dev/null)" = up ]; do
-    tries=$((tries + 1)); [ $tries -gt 100 ] && fail "the uplink eth0 did not come up"
-    sleep 0.02
-  done
   cat > /run/steplab/www.sh <<'WWW'
 # The simulated internet's web server: answers every request with the address it came from.
 read -r method path _ || exit 0
@@ -103,6 +98,12 @@ WWW
   until $W bash -c 'exec 3<>/dev/tcp/198.51.100.10/80' 2>/dev/null; do
     tries=$((tries + 1)); [ $tries -gt 50 ] && fail "the simulated internet's web server did not start: $(cat /run/steplab/www.log)"
     sleep 0.05
+  done
+  # The first step must not see the uplink before its carrier is up (state DOWN, NO-CARRIER).
+  tries=0
+  until read -r state < /sys/class/net/eth0/operstate && [ "$state" = up ]; do
+    tries=$((tries + 1)); [ $tries -gt 150 ] && fail "the uplink eth0 did not come up"
+    sleep 0.02
   done
 fi
 
