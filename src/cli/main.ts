@@ -39,9 +39,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     }
     switch (command) {
       case undefined:
-        return await (await import('./commands/run.ts')).runCommand([], options, io);
       case 'run':
-        if (positionals.length === 0) return await (await import('./commands/run.ts')).runCommand([], options, io);
         return await (await import('./commands/run.ts')).runCommand(positionals, options, io);
       case 'verify':
         return await (await import('./commands/verify.ts')).verifyCommand(positionals, options, io);

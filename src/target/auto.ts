@@ -1,9 +1,8 @@
 // --target auto: the sandbox where this kernel allows it, else docker, else vagrant, saying why each was passed over.
 
 import { SteplabError } from '../errors.ts';
-import { runCommand } from '../process/spawn.ts';
 import { startDockerTarget } from './docker.ts';
-import { localTarget } from './local.ts';
+import { checkLocal, localTarget } from './local.ts';
 import type { Target, TargetName } from './types.ts';
 import { startVagrantTarget } from './vagrant.ts';
 
@@ -61,14 +60,8 @@ export function defaultCandidates(onProgress?: (line: string) => void): Candidat
 
 /** The local target, once this kernel has shown it lets us create the sandbox's namespaces. */
 async function startLocalIfAllowed(): Promise<Target> {
-  if (process.platform !== 'linux') {
-    throw new SteplabError('TARGET_UNAVAILABLE', `this machine runs ${process.platform}, and lessons need a Linux kernel`);
-  }
-  const r = await runCommand('unshare', ['--user', '--map-root-user', '--net', '--mount', '--pid', '--fork', 'true'], { timeoutMs: 10_000 });
-  if (r.exitCode !== 0) {
-    const said = r.stderr.trim().split('\n')[0] || (r.failed && r.stdout === '' ? 'not found or could not run' : `exit code ${r.exitCode}`);
-    throw new SteplabError('USERNS_DENIED', `this kernel refuses the sandbox's namespaces (unshare: ${said})`);
-  }
+  const refused = await checkLocal();
+  if (refused) throw new SteplabError(process.platform === 'linux' ? 'USERNS_DENIED' : 'TARGET_UNAVAILABLE', refused);
   return localTarget();
 }
 

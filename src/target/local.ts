@@ -1,8 +1,17 @@
 // The sandbox target: this machine's own kernel, processes started directly.
 
 import { shellQuote } from '../process/shell-quote.ts';
-import { runInteractive, startProcess } from '../process/spawn.ts';
+import { runCommand, runInteractive, startProcess } from '../process/spawn.ts';
 import type { Target, TargetProcess } from './types.ts';
+
+/** Why this machine cannot hold the sandbox's namespaces (in one line), or undefined when it can. */
+export async function checkLocal(): Promise<string | undefined> {
+  if (process.platform !== 'linux') return `this machine runs ${process.platform}, and lessons need a Linux kernel`;
+  const r = await runCommand('unshare', ['--user', '--map-root-user', '--net', '--mount', '--pid', '--fork', 'true'], { timeoutMs: 10_000 });
+  if (r.exitCode === 0) return undefined;
+  const said = r.stderr.trim().split('\n')[0] || (r.failed && r.stdout === '' ? 'not found or could not run' : `exit code ${r.exitCode}`);
+  return `this kernel refuses the sandbox's namespaces (unshare: ${said})`;
+}
 
 /** This machine as a target; the sandbox gives each lesson fresh namespaces here. */
 export function localTarget(): Target {

@@ -1,6 +1,7 @@
 // The host's network state as text, to prove a run leaves it exactly as it was.
 
 import { runCommand } from '../../src/process/spawn.ts';
+import { checkLocal } from '../../src/target/local.ts';
 
 /** Links, addresses, routes, named namespaces and firewall rules of the host (counters and volatile fields removed). */
 export async function hostNetworkState(): Promise<string> {
@@ -26,7 +27,4 @@ export async function processesWith(marker: string): Promise<string[]> {
 }
 
 /** Whether this kernel lets us make the sandbox's namespaces; tests that need it skip with this reason. */
-export async function sandboxUnavailable(): Promise<string | undefined> {
-  const r = await runCommand('unshare', ['--user', '--map-root-user', '--net', '--mount', 'true']);
-  return r.exitCode === 0 ? undefined : `user namespaces are not available here: ${r.stderr.trim()}`;
-}
+export const sandboxUnavailable = checkLocal;
