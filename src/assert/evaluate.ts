@@ -1,7 +1,7 @@
 // Evaluate one assertion: state checks against a snapshot, live probes in the probe shell, the rest from the step.
 
 import type { Snapshot } from '../kernel/types.ts';
-import type { ShellResult } from '../sandbox/types.ts';
+import type { ShellResult } from '../lab-types.ts';
 import { outputTail, probeHttp, probePing, probeSh, probeSysctl, probeTcp } from './probes.ts';
 import { checkState, isSnapshotSysctl, isStateAssertion, namespaceProblem, sysctlResult } from './state.ts';
 import type { Assertion, CheckResult } from './types.ts';

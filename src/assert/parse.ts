@@ -5,7 +5,7 @@ import { Reader, SyntaxFailure, quoteList } from './parse-reader.ts';
 import { tokenize } from './parse-tokens.ts';
 import type { Token } from './parse-tokens.ts';
 import { checkCidr, ipv4Network, isAddress, splitHostPort } from './parse-address.ts';
-import { didYouMean } from '../lesson/did-you-mean.ts';
+import { didYouMean } from '../util/did-you-mean.ts';
 
 export const ASSERTION_WORDS = ['netns', 'link', 'addr', 'no', 'route', 'ping', 'tcp', 'http', 'iptables', 'sysctl', 'output', 'exit', 'sh'] as const;
 export const LINK_TYPES = [

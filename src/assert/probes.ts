@@ -1,7 +1,7 @@
 // Live checks (ping, tcp, http, sh) run as shell code in the probe shell, and what their results mean.
 
 import { WORLD_NETNS_PATH } from '../kernel/collect.ts';
-import type { ShellResult } from '../sandbox/types.ts';
+import type { ShellResult } from '../lab-types.ts';
 import type { Assertion, CheckResult, Ns } from './types.ts';
 import { shellQuote } from '../process/shell-quote.ts';
 

@@ -1,6 +1,6 @@
 // The explanation of a step's commands, word by word, for the "Explain the commands" menu entry.
 
-import { explainBlock, renderExplanation } from '../explain/explain-command.ts';
+import { explainBlock, renderExplanation } from '../explainer/explain-command.ts';
 import type { Step } from '../lesson/types.ts';
 
 /** Every command of a step explained, in the order written. */

@@ -1,7 +1,7 @@
 // Read the sandbox's network state once, through the probe shell, into a typed Snapshot.
 
 import { SteplabError } from '../errors.ts';
-import type { ShellResult } from '../sandbox/types.ts';
+import type { ShellResult } from '../lab-types.ts';
 import { snapshotScript } from './collect.ts';
 import { parseSnapshot } from './parse.ts';
 import type { Snapshot } from './types.ts';

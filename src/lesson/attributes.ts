@@ -1,6 +1,6 @@
 // Reads a fenced block's opening line: the block word (`sh`, `check`, …) and its `{attributes}`.
 
-import { didYouMean } from './did-you-mean.ts';
+import { didYouMean } from '../util/did-you-mean.ts';
 import { parseDuration } from './duration.ts';
 
 /** The info-string words steplab reads; any other word is an illustration. */

@@ -3,7 +3,7 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import type { Problem, World } from './types.ts';
-import { didYouMean } from './did-you-mean.ts';
+import { didYouMean } from '../util/did-you-mean.ts';
 import { parseDuration } from './duration.ts';
 import { isKebabCase, slugify } from './slug.ts';
 

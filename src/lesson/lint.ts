@@ -2,7 +2,7 @@
 
 import type { Lesson, Problem } from './types.ts';
 import { loadCourse } from './course.ts';
-import { didYouMean } from './did-you-mean.ts';
+import { didYouMean } from '../util/did-you-mean.ts';
 import { locateFrontMatter } from './front-matter.ts';
 import { KNOWN_COMMANDS } from './known-commands.ts';
 

@@ -11,7 +11,7 @@ import { parseFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { slugify } from './slug.ts';
 import { finishStep, newStepDraft } from './step-draft.ts';
 import type { StepDraft } from './step-draft.ts';
-import { editDistance } from './did-you-mean.ts';
+import { editDistance } from '../util/did-you-mean.ts';
 
 /** Everything the walk over the tokens gathers. */
 interface Walk {

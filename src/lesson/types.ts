@@ -1,6 +1,9 @@
 // The typed model of a lesson, as the parser produces it. Every item keeps its source line.
 
 import type { Assertion } from '../assert/types.ts';
+import type { World } from '../lab-types.ts';
+
+export type { World } from '../lab-types.ts';
 
 /** Where something stands in a lesson file; lines and columns count from 1. */
 export interface SourcePos {
@@ -73,7 +76,6 @@ export interface Step {
   readonly challenge: boolean;
 }
 
-export type World = 'internet' | 'none';
 
 export interface Lesson {
   readonly file: string;

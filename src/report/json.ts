@@ -1,6 +1,6 @@
 // A versioned JSON report of a run (verify --json): every step's blocks, checks and kernel changes.
 
-import type { ChangeKind } from '../explain/types.ts';
+import type { ChangeKind } from '../diff/types.ts';
 import { writeFileAtomic } from '../progress/atomic-write.ts';
 import type { CheckOutcome, LessonOutcome, LessonStatus, Reporter, StepOutcome, StepStatus } from '../run/events.ts';
 import { countLessons, type TextSink } from './format.ts';

@@ -1,6 +1,6 @@
 // The learner's view of a lesson: rendered prose, the commands, their output, the checks and what changed.
 
-import { renderChanges } from '../explain/diff.ts';
+import { renderChanges } from '../diff/index.ts';
 import type { Check, CommandBlock, Lesson, Step, StepPart } from '../lesson/types.ts';
 import type { BlockOutcome, CheckOutcome, LessonOutcome, Reporter, StepOutcome } from '../run/events.ts';
 import {

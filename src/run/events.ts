@@ -1,7 +1,7 @@
 // What the runner tells its listeners: the terminal UI, the plain log, JUnit and JSON are all reporters of these.
 
 import type { CheckResult } from '../assert/types.ts';
-import type { Change } from '../explain/types.ts';
+import type { Change } from '../diff/types.ts';
 import type { Check, CommandBlock, Lesson, Step } from '../lesson/types.ts';
 import type { ShellResult } from '../sandbox/types.ts';
 

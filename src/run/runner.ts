@@ -1,8 +1,8 @@
 // Run one lesson in a sandbox: steps, checks, what changed; tells reporters, asks the controller (if any).
 
 import { isSteplabError } from '../errors.ts';
-import { diffSnapshots } from '../explain/diff.ts';
-import type { Change } from '../explain/types.ts';
+import { diffSnapshots } from '../diff/index.ts';
+import type { Change } from '../diff/types.ts';
 import { takeSnapshot } from '../kernel/snapshot.ts';
 import type { Snapshot } from '../kernel/types.ts';
 import type { CommandBlock, Lesson, Step } from '../lesson/types.ts';

@@ -1,15 +1,8 @@
 // What a running sandbox offers the runner: one persistent lesson shell, and a probe shell for steplab's own reads.
 
-import type { World } from '../lesson/types.ts';
+import type { ShellResult, World } from '../lab-types.ts';
 
-/** The result of running shell code: a failure is the same shape as a success (execa's way). */
-export interface ShellResult {
-  readonly exitCode: number;
-  /** stdout and stderr merged, in the order written. */
-  readonly output: string;
-  readonly timedOut: boolean;
-  readonly durationMs: number;
-}
+export type { ShellResult } from '../lab-types.ts';
 
 export interface RunOptions {
   readonly timeoutMs: number;

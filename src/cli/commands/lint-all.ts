@@ -1,6 +1,6 @@
 // `steplab lint`: the lesson rules plus the warning for commands steplab cannot explain.
 
-import { unexplainedCommands } from '../../explain/lint-rule.ts';
+import { unexplainedCommands } from '../../explainer/lint-rule.ts';
 import type { Io } from '../io.ts';
 import { lintCommand } from './lint.ts';
 

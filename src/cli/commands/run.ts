@@ -10,7 +10,7 @@ import type { Controller, LessonOutcome, Reporter } from '../../run/events.ts';
 import { runLesson } from '../../run/runner.ts';
 import { startSandbox } from '../../sandbox/sandbox.ts';
 import type { Target } from '../../target/types.ts';
-import { renderAscii } from '../../explain/topology/index.ts';
+import { renderAscii } from '../../topology/index.ts';
 import { SteplabError } from '../../errors.ts';
 import type { Options } from '../args.ts';
 import type { Io } from '../io.ts';

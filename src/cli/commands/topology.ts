@@ -1,7 +1,7 @@
 // `steplab topology LESSON [--step N|ID] [--format ascii|dot|mermaid]`: the lab's network after a step.
 
 import { usageError } from '../../errors.ts';
-import { renderAscii, renderDot, renderMermaid } from '../../explain/topology/index.ts';
+import { renderAscii, renderDot, renderMermaid } from '../../topology/index.ts';
 import { takeSnapshot } from '../../kernel/snapshot.ts';
 import type { Snapshot } from '../../kernel/types.ts';
 import { loadCourse } from '../../lesson/course.ts';

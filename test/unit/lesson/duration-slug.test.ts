@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, parseDuration } from '../../../src/lesson/duration.ts';
 import { isKebabCase, slugify } from '../../../src/lesson/slug.ts';
-import { closest, didYouMean, editDistance } from '../../../src/lesson/did-you-mean.ts';
+import { closest, didYouMean, editDistance } from '../../../src/util/did-you-mean.ts';
 
 describe('parseDuration', () => {
   it.each([['500ms', 500], ['5s', 5000], ['1.5s', 1500], ['2m', 120_000], ['1h', 3_600_000]])('%s is %i ms', (text, ms) => {

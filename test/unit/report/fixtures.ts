@@ -1,6 +1,6 @@
 // Hand-built lessons and outcomes for the reporter, progress and UI tests.
 
-import type { Change } from '../../../src/explain/types.ts';
+import type { Change } from '../../../src/diff/types.ts';
 import type { Check, CommandBlock, Lesson, Step, StepPart } from '../../../src/lesson/types.ts';
 import type { BlockOutcome, CheckOutcome, LessonOutcome, StepOutcome } from '../../../src/run/events.ts';
 

@@ -1,6 +1,6 @@
 // Address changes: `+ 172.17.0.2/16 on eth0 in c1`; addresses of deleted links go with them unmentioned.
 
-import type { AddressState } from '../../kernel/types.ts';
+import type { AddressState } from '../kernel/types.ts';
 import type { LinkMatching, PlacedLink } from './match.ts';
 import { linkLabel } from './namespaces.ts';
 import type { Found } from './found.ts';

@@ -1,6 +1,6 @@
 // NAT rules worth drawing: MASQUERADE/SNAT in nat POSTROUTING, DNAT anywhere in nat, and which bridge each serves.
 
-import type { IptablesState } from '../../kernel/types.ts';
+import type { IptablesState } from '../kernel/types.ts';
 import { glossRule } from '../diff/gloss.ts';
 import { inSubnet } from './cidr.ts';
 

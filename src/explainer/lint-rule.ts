@@ -29,7 +29,7 @@ export function unexplainedCommands(lesson: Lesson): Problem[] {
         severity: 'warning',
         message:
           `steplab cannot explain ${words} in \`${command.text.split('\n')[0]}\` (${block.kind} block); ` +
-          'check the spelling, or teach the explainer in src/explain/commands/knowledge/',
+          'check the spelling, or teach the explainer in src/explainer/knowledge/',
       });
     }
   }

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { LinkState, NamespaceState, Snapshot } from '../../../src/kernel/types.ts';
-import { diffSnapshots, NOTHING_CHANGED, renderChanges } from '../../../src/explain/diff.ts';
+import { diffSnapshots, NOTHING_CHANGED, renderChanges } from '../../../src/diff/index.ts';
 import { loadState } from '../../fixtures/topology/snapshot-from-capture.ts';
 
 /** The changes between two captured states as `ns op text` lines. */

@@ -1,7 +1,7 @@
 // The topology model and its three pictures, over states captured from a real kernel; pictures compared with golden files.
 
 import { describe, expect, it } from 'vitest';
-import { buildTopology, renderAscii, renderDot, renderMermaid } from '../../../src/explain/topology/index.ts';
+import { buildTopology, renderAscii, renderDot, renderMermaid } from '../../../src/topology/index.ts';
 import { expectGoldenPicture } from '../../fixtures/topology/golden.ts';
 import { loadState } from '../../fixtures/topology/snapshot-from-capture.ts';
 

@@ -1,6 +1,6 @@
 // What bridges learned or forgot: `bridge docker0 learned 02:42:ac:11:00:02 on veth-a (eth0 in c1)`.
 
-import type { FdbEntry, Snapshot } from '../../kernel/types.ts';
+import type { FdbEntry, Snapshot } from '../kernel/types.ts';
 import type { Found } from './found.ts';
 import { linkLabel, type NamespacePair } from './namespaces.ts';
 

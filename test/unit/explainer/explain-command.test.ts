@@ -1,9 +1,9 @@
 // Real commands from Docker-networking lessons, explained word by word with the user's own values.
 
 import { describe, expect, it } from 'vitest';
-import { explainBlock, explainCommand, renderExplanation } from '../../../src/explain/explain-command.ts';
-import type { ExplainedCommand } from '../../../src/explain/explain-command.ts';
-import { unexplainedCommands } from '../../../src/explain/lint-rule.ts';
+import { explainBlock, explainCommand, renderExplanation } from '../../../src/explainer/explain-command.ts';
+import type { ExplainedCommand } from '../../../src/explainer/explain-command.ts';
+import { unexplainedCommands } from '../../../src/explainer/lint-rule.ts';
 import type { CommandBlock, Lesson, Step } from '../../../src/lesson/types.ts';
 
 /** The one command a line of shell holds. */
@@ -242,7 +242,7 @@ describe('unexplainedCommands', () => {
     const problems = unexplainedCommands(lesson);
     expect(problems.map((p) => [p.line, p.column, p.severity])).toEqual([[14, 3, 'warning'], [21, 1, 'warning']]);
     expect(problems[0]?.message).toContain('"frob"');
-    expect(problems[0]?.message).toContain('src/explain/commands/knowledge/');
+    expect(problems[0]?.message).toContain('src/explainer/knowledge/');
     expect(problems[1]?.message).toContain('"frobctl"');
   });
 });

@@ -2,18 +2,18 @@
 
 import type { Snapshot } from '../kernel/types.ts';
 import type { Change, ChangeKind } from './types.ts';
-import { diffAddresses } from './diff/addresses.ts';
-import { diffFdb } from './diff/fdb.ts';
-import type { Found } from './diff/found.ts';
-import { diffIptables } from './diff/iptables.ts';
-import { diffLinks } from './diff/links.ts';
-import { matchLinks } from './diff/match.ts';
-import { namespacePhrase, pairNamespaces, type NamespacePair } from './diff/namespaces.ts';
-import { diffRoutes } from './diff/routes.ts';
-import { diffSockets } from './diff/sockets.ts';
-import { diffSysctls } from './diff/sysctls.ts';
+import { diffAddresses } from './addresses.ts';
+import { diffFdb } from './fdb.ts';
+import type { Found } from './found.ts';
+import { diffIptables } from './iptables.ts';
+import { diffLinks } from './links.ts';
+import { matchLinks } from './match.ts';
+import { namespacePhrase, pairNamespaces, type NamespacePair } from './namespaces.ts';
+import { diffRoutes } from './routes.ts';
+import { diffSockets } from './sockets.ts';
+import { diffSysctls } from './sysctls.ts';
 
-export { renderChanges, NOTHING_CHANGED } from './diff/render.ts';
+export { renderChanges, NOTHING_CHANGED } from './render.ts';
 
 const KIND_ORDER: readonly ChangeKind[] = ['netns', 'link', 'bridge', 'addr', 'route', 'fdb', 'iptables', 'counter', 'sysctl', 'socket'];
 

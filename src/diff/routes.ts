@@ -1,6 +1,6 @@
 // Route changes: `+ default via 172.17.0.1 dev eth0`, `~ default via A → via B`; implied routes left out.
 
-import type { RouteState } from '../../kernel/types.ts';
+import type { RouteState } from '../kernel/types.ts';
 import type { Found } from './found.ts';
 import { renamedDevices, type LinkMatching } from './match.ts';
 import type { NamespacePair } from './namespaces.ts';

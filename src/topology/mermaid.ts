@@ -1,6 +1,6 @@
 // The topology as a Mermaid flowchart: a subgraph per namespace, veth wires, bridge ports, macvlans, NAT notes.
 
-import type { Snapshot } from '../../kernel/types.ts';
+import type { Snapshot } from '../kernel/types.ts';
 import { buildTopology, type End, type TopoInterface, type TopoNamespace } from './model.ts';
 
 /** A Mermaid-safe id for an interface: `host_veth_c1`; ids only use [A-Za-z0-9_]. */

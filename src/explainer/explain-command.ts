@@ -1,11 +1,11 @@
 // Explains the commands of a lesson word by word, from the command knowledge in ./commands/knowledge.
 
-import type { ExplainedCommand } from './commands/types.ts';
-import { definedFunctions, explainText, explainWords } from './commands/explain.ts';
-import { renderCommand } from './commands/render.ts';
+import type { ExplainedCommand } from './types.ts';
+import { definedFunctions, explainText, explainWords } from './explain.ts';
+import { renderCommand } from './render.ts';
 import { shellQuote } from '../process/shell-quote.ts';
 
-export type { ExplainedCommand, ExplainedPart } from './commands/types.ts';
+export type { ExplainedCommand, ExplainedPart } from './types.ts';
 
 /** Every command of a shell block, explained in the order the shell runs them; `functions` names shell functions defined elsewhere in the lesson. */
 export function explainBlock(code: string, functions?: ReadonlySet<string>): ExplainedCommand[] {

@@ -1,6 +1,6 @@
 // Sysctl changes of a namespace that existed before the step: `ip_forward 0 → 1`.
 
-import type { Change } from '../types.ts';
+import type { Change } from './types.ts';
 import type { NamespacePair } from './namespaces.ts';
 
 /** A key as learners know it: `ip_forward`, `conf.all.route_localnet`, `bridge-nf-call-iptables`. */

@@ -1,6 +1,6 @@
 // What the kernel adds by itself and a learner did not ask for: IPv6 link-local, multicast, loopback and local-table routes.
 
-import type { AddressState, RouteState } from '../../kernel/types.ts';
+import type { AddressState, RouteState } from '../kernel/types.ts';
 
 /** An address implied by something else: IPv6 link-local, or the loopback's own 127.0.0.1/8 and ::1/128. */
 export function isNoiseAddress(addr: AddressState): boolean {

@@ -1,6 +1,6 @@
 // Which link after a step is which link before it: same namespace by ifindex, across namespaces by MAC or peer.
 
-import type { LinkState } from '../../kernel/types.ts';
+import type { LinkState } from '../kernel/types.ts';
 import type { NamespacePair } from './namespaces.ts';
 
 /** A link together with the namespace that holds it. */

@@ -1,7 +1,7 @@
 // Link changes in plain words: created and deleted (a veth pair as one), moved, renamed, up/down, MAC, MTU, bridge ports.
 
-import type { Change } from '../types.ts';
-import type { LinkState } from '../../kernel/types.ts';
+import type { Change } from './types.ts';
+import type { LinkState } from '../kernel/types.ts';
 import type { LinkMatch, LinkMatching, PlacedLink } from './match.ts';
 import { linkLabel, namespacePhrase, type NamespacePair } from './namespaces.ts';
 

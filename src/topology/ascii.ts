@@ -1,6 +1,6 @@
 // The topology as a box drawing for the terminal: world on top, the lab host with its bridges, namespaces in rows.
 
-import type { Snapshot } from '../../kernel/types.ts';
+import type { Snapshot } from '../kernel/types.ts';
 import { ASCII, drawBox, layRows, naturalWidth, UNICODE, type Charset, type Content } from './boxes.ts';
 import { buildTopology, namespaceLabel, type End, type TopoBridge, type TopoInterface, type TopoNamespace, type Topology } from './model.ts';
 

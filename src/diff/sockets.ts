@@ -1,7 +1,7 @@
 // Listening sockets that opened or closed: `+ listening tcp 0.0.0.0:80 (httpd)`.
 
-import type { ListeningSocket } from '../../kernel/types.ts';
-import type { Change } from '../types.ts';
+import type { ListeningSocket } from '../kernel/types.ts';
+import type { Change } from './types.ts';
 import type { NamespacePair } from './namespaces.ts';
 
 /** Sockets that started or stopped listening in one namespace. */

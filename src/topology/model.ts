@@ -1,6 +1,6 @@
 // The topology a snapshot shows: namespaces with their interfaces, bridges with ports, wires, NAT next to what it serves.
 
-import type { LinkState, NamespaceKind, NamespaceState, Snapshot } from '../../kernel/types.ts';
+import type { LinkState, NamespaceKind, NamespaceState, Snapshot } from '../kernel/types.ts';
 import { isNoiseAddress } from '../diff/noise.ts';
 import { natRules, type NatRule } from './nat.ts';
 

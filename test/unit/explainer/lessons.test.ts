@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseLesson } from '../../../src/lesson/parse.ts';
 import type { Problem } from '../../../src/lesson/types.ts';
-import { explainBlock } from '../../../src/explain/explain-command.ts';
-import { unexplainedCommands } from '../../../src/explain/lint-rule.ts';
+import { explainBlock } from '../../../src/explainer/explain-command.ts';
+import { unexplainedCommands } from '../../../src/explainer/lint-rule.ts';
 
 const LESSONS = join(import.meta.dirname, '../../../lessons');
 

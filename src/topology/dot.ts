@@ -1,6 +1,6 @@
 // The topology as Graphviz: a cluster per namespace, a node per interface, edges for veth wires, bridge ports, macvlans, NAT.
 
-import type { Snapshot } from '../../kernel/types.ts';
+import type { Snapshot } from '../kernel/types.ts';
 import { buildTopology, type End, type TopoInterface, type TopoNamespace } from './model.ts';
 
 /** A double-quoted DOT string; a newline becomes DOT's `\n` line break. */

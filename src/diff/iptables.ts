@@ -1,7 +1,7 @@
 // iptables changes: rules added and removed per table and chain, chains created and deleted, policies, counters.
 
-import type { IptablesChain, IptablesRule, IptablesState } from '../../kernel/types.ts';
-import type { Change } from '../types.ts';
+import type { IptablesChain, IptablesRule, IptablesState } from '../kernel/types.ts';
+import type { Change } from './types.ts';
 import type { NamespacePair } from './namespaces.ts';
 import { glossRule } from './gloss.ts';
 

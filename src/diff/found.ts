@@ -1,6 +1,6 @@
 // A change while it is being found: it may be kernel noise, told only when nothing else changed.
 
-import type { Change } from '../types.ts';
+import type { Change } from './types.ts';
 
 export interface Found extends Change {
   /** IPv6 link-local addresses, multicast and kernel-made routes: dropped unless they are all that changed. */

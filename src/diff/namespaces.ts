@@ -1,6 +1,6 @@
 // Which namespaces two snapshots hold, paired up in the order changes are told: lab host, named ones, world.
 
-import type { NamespaceKind, NamespaceState, Snapshot } from '../../kernel/types.ts';
+import type { NamespaceKind, NamespaceState, Snapshot } from '../kernel/types.ts';
 
 /** One namespace as it was before and after a step (either side absent when it was added or removed). */
 export interface NamespacePair {

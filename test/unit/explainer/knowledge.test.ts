@@ -1,12 +1,12 @@
 // Every entry of the command knowledge is well-formed and reachable: a command using it is explained by it.
 
 import { describe, expect, it } from 'vitest';
-import { TOOLS } from '../../../src/explain/commands/knowledge/index.ts';
-import type { CommandNode, KeywordSpec, OptionSpec, Tool, ValueSpec, Vocabulary } from '../../../src/explain/commands/types.ts';
-import { findSubcommand } from '../../../src/explain/commands/engine.ts';
-import { keyPattern } from '../../../src/explain/commands/vocabulary.ts';
-import { placeholders } from '../../../src/explain/commands/template.ts';
-import { explainCommand } from '../../../src/explain/explain-command.ts';
+import { TOOLS } from '../../../src/explainer/knowledge/index.ts';
+import type { CommandNode, KeywordSpec, OptionSpec, Tool, ValueSpec, Vocabulary } from '../../../src/explainer/types.ts';
+import { findSubcommand } from '../../../src/explainer/engine.ts';
+import { keyPattern } from '../../../src/explainer/vocabulary.ts';
+import { placeholders } from '../../../src/explainer/template.ts';
+import { explainCommand } from '../../../src/explainer/explain-command.ts';
 
 /** A node with the words that reach it and the options in scope there. */
 interface Place {

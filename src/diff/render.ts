@@ -1,6 +1,6 @@
 // The terminal text of a step's changes: a heading per namespace, one `+ - ~` line per change, wrapped to the width.
 
-import type { Change } from '../types.ts';
+import type { Change } from './types.ts';
 import { namespaceHeading } from './namespaces.ts';
 
 export const NOTHING_CHANGED = 'nothing changed in the kernel';
