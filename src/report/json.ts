@@ -22,6 +22,8 @@ export interface JsonStep {
   readonly status: StepStatus;
   readonly reason: string | null;
   readonly durationMs: number;
+  /** verify --keep-going: an earlier step of the lesson failed. */
+  readonly afterFailure: boolean;
   /** `failedLine`: the file line of the command a failed block stopped at (null when it did not fail or the shell did not say). */
   readonly blocks: readonly { line: number; exitCode: number; expected: number; timedOut: boolean; failedLine: number | null; output: string }[];
   readonly checks: readonly JsonCheck[];
@@ -56,6 +58,7 @@ function jsonStep(s: StepOutcome): JsonStep {
     status: s.status,
     reason: s.reason ?? null,
     durationMs: Math.round(s.durationMs),
+    afterFailure: s.afterFailure === true,
     blocks: s.blocks.map((b) => ({ line: b.block.line, exitCode: b.exitCode, expected: b.block.exit, timedOut: b.timedOut, failedLine: b.ok ? null : failedCommand(b)?.line ?? null, output: b.output })),
     checks: s.checks.map(jsonCheck),
     checksBeforeSolution: s.checksBefore.map(jsonCheck),

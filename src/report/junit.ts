@@ -58,7 +58,7 @@ function testcase(outcome: StepOutcome, lesson: LessonOutcome): string {
   const head = `    <testcase${attrs({ classname: lesson.lesson.id, name: outcome.step.title, time: seconds(outcome.durationMs), file: lesson.lesson.file, line: outcome.step.line })}`;
   if (outcome.status === 'passed') return `${head}/>`;
   if (outcome.status === 'skipped') return `${head}>\n      <skipped/>\n    </testcase>`;
-  const message = outcome.reason ?? 'step failed';
+  const message = `${outcome.afterFailure ? 'after an earlier failure: ' : ''}${outcome.reason ?? 'step failed'}`;
   return `${head}>\n      <failure${attrs({ message })}>${xmlEscape(failureText(outcome, lesson.lesson.file))}</failure>\n    </testcase>`;
 }
 

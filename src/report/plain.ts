@@ -59,7 +59,7 @@ export class PlainReporter implements Reporter {
   /** One line a step; a failure adds its failed checks and blocks with where they are written. */
   onStepEnd(outcome: StepOutcome, lesson: Lesson): void {
     const m = this.#marks;
-    const title = outcome.step.title;
+    const title = outcome.afterFailure ? `${outcome.step.title} (after an earlier failure)` : outcome.step.title;
     if (outcome.status === 'skipped') {
       this.#hold(lesson, `  ${m.skip} ${title} (skipped)`);
       return;
