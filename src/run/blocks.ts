@@ -9,6 +9,7 @@ export async function runBlock(sandbox: Sandbox, block: CommandBlock, lesson: Le
   const result = await sandbox.run(block.code, {
     timeoutMs: block.timeoutMs ?? lesson.timeoutMs,
     background: block.background,
+    ...(block.ready === undefined ? {} : { ready: block.ready }),
   });
   return { ...result, block, ok: !result.timedOut && result.exitCode === block.exit };
 }
@@ -31,6 +32,7 @@ export function blockFailure(outcome: BlockOutcome, lesson: Lesson): string {
   const atLine = failed && lines.length > 1 ? ` (failed at line ${failed.ofBlock} of the block)` : '';
   if (outcome.timedOut) {
     const limit = outcome.block.timeoutMs ?? lesson.timeoutMs;
+    if (outcome.block.ready !== undefined) return `${where}: ${shown} did not show "${outcome.block.ready}" within ${limit / 1000} s`;
     return `${where}: ${shown} timed out after ${limit / 1000} s${atLine}`;
   }
   return `${where}: ${shown} exited with ${outcome.exitCode}; expected ${outcome.block.exit}${atLine}`;
