@@ -1,10 +1,15 @@
 #!/usr/bin/env node
 // Entry point: runs the TypeScript sources directly with Node's type stripping.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
-  console.error(`steplab needs Node 22.18 or newer (this is ${process.version}). Install it with: npm i -g node@22`);
+  // An older node came first on PATH: run again with the one ./setup installs, if it is there.
+  const found = ['/usr/local/bin/node', '/opt/node22/bin/node'].find((n) => n !== process.execPath && existsSync(n));
+  const r = found && !process.env.STEPLAB_NODE_RETRIED && spawnSync(found, process.argv.slice(1), { stdio: 'inherit', env: { ...process.env, STEPLAB_NODE_RETRIED: '1' } });
+  if (r && r.status !== null) process.exit(r.status);
+  console.error(`steplab needs Node 22.18 or newer (this is ${process.version}). Install it with ./setup, or: sudo npm i -g --prefix /usr/local node@22`);
   process.exit(1);
 }
 if (!process.features.typescript) {
