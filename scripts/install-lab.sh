@@ -8,9 +8,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sudo_=""; [ "$(id -u)" = 0 ] || sudo_="sudo"
 
-# The lab's Debian packages: src/lab-tools.ts is the list, test/unit/lab-tools.test.ts holds this equal to it.
+# The lab's Debian packages: src/lab-tools.ts is the list, test/unit/lab/lab-tools.test.ts holds this equal to it.
 # Beyond it: npm (to fetch Node 22 from the npm registry where no npm is installed yet).
-LAB_PACKAGES="bash coreutils util-linux bsdutils procps kmod gawk iproute2 iptables bridge-utils iputils-ping tcpdump curl ca-certificates netcat-openbsd socat uidmap"
+LAB_PACKAGES="bash bridge-utils bsdutils ca-certificates coreutils curl gawk iproute2 iptables iputils-ping kmod netcat-openbsd procps socat tcpdump uidmap util-linux"
 
 # apt_install: install Debian packages quietly, refreshing the package lists once.
 apt_install() {
