@@ -11,7 +11,7 @@ import { sandboxUnavailable } from '../integration/host-state.ts';
 const repo = join(import.meta.dirname, '../..');
 const goldenDir = join(repo, 'test/fixtures/topology/lessons');
 const lessons = readdirSync(join(repo, 'lessons')).filter((f) => /^\d+-.*\.md$/.test(f)).sort();
-const skip = await sandboxUnavailable();
+const skip = await sandboxUnavailable('the lessons\' topology pictures');
 
 describe.skipIf(skip)('topology of each lesson at its end', () => {
   for (const file of lessons) {
