@@ -1,7 +1,7 @@
 // --target auto: the sandbox where this kernel allows it, else docker, else vagrant, saying why each was passed over.
 
 import { SteplabError } from '../errors.ts';
-import { startDockerTarget } from './docker.ts';
+import { startDockerTarget } from './docker/target.ts';
 import { checkLocal, localTarget } from './local.ts';
 import type { Target, TargetName } from './types.ts';
 import { startVagrantTarget } from './vagrant.ts';

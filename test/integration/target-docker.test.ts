@@ -4,7 +4,8 @@ import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, startProcess } from '../../src/process/spawn.ts';
 import { startSandbox } from '../../src/sandbox/sandbox.ts';
-import { LABEL_HOST, LABEL_OWNER, LABEL_TARGET, startDockerTarget } from '../../src/target/docker.ts';
+import { LABEL_HOST, LABEL_OWNER, LABEL_TARGET } from '../../src/target/docker/sweep.ts';
+import { startDockerTarget } from '../../src/target/docker/target.ts';
 import type { Target } from '../../src/target/types.ts';
 import { finish } from './target-process.ts';
 
@@ -103,7 +104,7 @@ describe.skipIf(reason !== undefined && !required)('docker target', () => {
   });
 
   it('removes the container when steplab is killed before it can dispose (kill -9)', async () => {
-    const script = `import { startDockerTarget } from ${JSON.stringify(new URL('../../src/target/docker.ts', import.meta.url).pathname)};
+    const script = `import { startDockerTarget } from ${JSON.stringify(new URL('../../src/target/docker/target.ts', import.meta.url).pathname)};
       const t = await startDockerTarget(); console.log('READY'); setInterval(() => {}, 1000);`;
     const child = startProcess(process.execPath, ['--input-type=module', '-e', script]);
     const ready = await new Promise<boolean>((resolve) => {
