@@ -18,18 +18,34 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
-missing=$(for p in $LAB_PACKAGES; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || echo "$p"; done)
+# For `npm test` only: shellcheck checks the shipped scripts (test/unit/sandbox/scripts.test.ts).
+TEST_PACKAGES="shellcheck"
+
+missing=$(for p in $LAB_PACKAGES $TEST_PACKAGES; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || echo "$p"; done)
 if [ -n "$missing" ]; then
   echo "steplab: installing $(echo $missing)"
   # shellcheck disable=SC2086 # one word a package
   apt_install $missing
 fi
 
+# The npm that bootstraps Node 22 where none is installed (it runs on Debian 12's Node 18).
+NPM_VERSION=10.9.2
+
 # node_ok NODE: whether that node binary is 22.18 or newer.
 node_ok() { [ -n "$1" ] && "$1" -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>22||(a===22&&b>=18)?0:1)' 2>/dev/null; }
 export PATH="/usr/local/bin:$PATH"
 if ! node_ok "$(command -v node || true)"; then
-  if ! command -v npm >/dev/null; then echo "steplab: installing npm (Debian's) to fetch Node 22"; apt_install npm; fi
+  if ! command -v npm >/dev/null; then
+    # Debian's npm package pulls in some 400 others; Debian's node (18) runs npm's own tarball just as well, and that
+    # npm installs itself under /usr/local.
+    command -v node >/dev/null || { echo "steplab: installing Debian's nodejs to bootstrap npm"; apt_install nodejs; }
+    echo "steplab: installing npm $NPM_VERSION from the npm registry into /usr/local"
+    npm_tmp="$(mktemp -d)"
+    curl -fsSL "https://registry.npmjs.org/npm/-/npm-$NPM_VERSION.tgz" | tar -xz -C "$npm_tmp"
+    $sudo_ node "$npm_tmp/package/bin/npm-cli.js" i -g --prefix /usr/local --no-audit --no-fund "npm@$NPM_VERSION" >/dev/null
+    rm -rf "$npm_tmp"
+    hash -r
+  fi
   echo "steplab: installing Node 22 from the npm registry into /usr/local (npm i -g node@22)"
   $sudo_ npm i -g --prefix /usr/local --no-audit --no-fund node@22 >/dev/null
   hash -r
