@@ -23,6 +23,8 @@ docker run -d --name "$name" --label steplab.target=fresh \
   --cap-add NET_ADMIN --cap-add SYS_ADMIN --cap-add NET_RAW \
   --security-opt apparmor=unconfined --security-opt systempaths=unconfined \
   "$image" sleep infinity >/dev/null
+# As the lab image's entrypoint does: a sandbox's user namespace may mount its own sysfs only where the container's is writable.
+docker exec "$name" mount -o remount,rw /sys
 say "container ${name} of $image; copying the checkout in"
 # What a clone holds: tracked files and new ones not ignored (no node_modules, no .git).
 (cd "$repo" && git ls-files -co --exclude-standard -z | tar --null -T - --ignore-failed-read -cf - 2>/dev/null) \

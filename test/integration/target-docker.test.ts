@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, startProcess } from '../../src/process/spawn.ts';
 import { startSandbox } from '../../src/sandbox/sandbox.ts';
+import { LAB_TOOLS } from '../../src/lab-tools.ts';
 import { LABEL_HOST, LABEL_OWNER, LABEL_TARGET } from '../../src/target/docker/sweep.ts';
 import { startDockerTarget } from '../../src/target/docker/target.ts';
 import type { Target } from '../../src/target/types.ts';
@@ -55,7 +56,7 @@ describe.skipIf(reason !== undefined && !required)('docker target', () => {
   });
 
   it('has the lab’s tools', async () => {
-    const tools = ['bash', 'ip', 'iptables', 'tcpdump', 'ping', 'brctl', 'curl', 'nc', 'socat', 'unshare', 'nsenter', 'ps', 'modprobe', 'awk', 'timeout'];
+    const tools = [...LAB_TOOLS.filter((t) => !t.hostOnly).map((t) => t.command), 'timeout'];
     const r = await finish(target.spawn(['sh', '-c', `for t in ${tools.join(' ')}; do command -v $t >/dev/null || echo "missing $t"; done`]));
     expect(r.stdout).toBe('');
   });

@@ -1,39 +1,34 @@
 // runLesson through its public options, on a fake sandbox: challenges must start unsolved, resume replays, verify stops at the first failure.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseLesson } from '../../../src/lesson/parse.ts';
 import type { Lesson } from '../../../src/lesson/types.ts';
+import { runCommand } from '../../../src/process/spawn.ts';
 import { runLesson } from '../../../src/run/runner.ts';
 import type { Reporter } from '../../../src/run/events.ts';
 import type { RunOptions, Sandbox, ShellResult } from '../../../src/sandbox/types.ts';
 
 /**
- * A sandbox whose "kernel" is a set of flags. The lesson shell knows three commands: `set NAME` raises a flag,
- * `fail` exits 1, `say TEXT` prints; a check `sh "has NAME" succeeds` asks the probe shell whether a flag is up.
+ * A sandbox without namespaces: a bash on this machine working in a temporary folder, the "kernel state" being the files
+ * there. Blocks run with `set -e` (as the lesson shell stops at the first failing command); probes run as they come,
+ * so a check like `sh "test -e a" succeeds` asks whether a block made the file `a`.
  */
 class FakeSandbox implements Sandbox {
-  readonly flags = new Set<string>();
-  /** Every line the lesson shell ran, in order. */
+  readonly dir = mkdtempSync(join(tmpdir(), 'steplab-fake-sandbox-'));
+  /** Every block the lesson shell ran, in order. */
   readonly ran: string[] = [];
   disposed = 0;
 
-  async run(code: string, _options: RunOptions): Promise<ShellResult> {
-    let output = '';
-    for (const line of code.split('\n')) {
-      this.ran.push(line);
-      const [command, ...rest] = line.trim().split(/\s+/);
-      if (command === 'set') rest.forEach((f) => this.flags.add(f));
-      else if (command === 'say') output += `${rest.join(' ')}\n`;
-      else if (command === 'fail') return { exitCode: 1, output: `${output}failed\n`, timedOut: false, durationMs: 1 };
-      else throw new Error(`the fake sandbox does not know \`${line}\``);
-    }
-    return { exitCode: 0, output, timedOut: false, durationMs: 1 };
+  async run(code: string, options: RunOptions): Promise<ShellResult> {
+    this.ran.push(code);
+    return this.#bash(`set -e\n${code}`, options.timeoutMs);
   }
 
-  async probe(code: string): Promise<ShellResult> {
-    const asked = /has (\w+)/.exec(code);
-    if (!asked?.[1]) throw new Error(`the fake probe does not know \`${code}\``);
-    return { exitCode: this.flags.has(asked[1]) ? 0 : 1, output: '', timedOut: false, durationMs: 1 };
+  async probe(code: string, timeoutMs = 15_000): Promise<ShellResult> {
+    return this.#bash(code, timeoutMs);
   }
 
   interactiveArgv(): readonly string[] {
@@ -42,10 +37,16 @@ class FakeSandbox implements Sandbox {
 
   async dispose(): Promise<void> {
     this.disposed += 1;
+    rmSync(this.dir, { recursive: true, force: true });
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
     await this.dispose();
+  }
+
+  async #bash(code: string, timeoutMs: number): Promise<ShellResult> {
+    const r = await runCommand('bash', ['-c', code], { cwd: this.dir, timeoutMs });
+    return { exitCode: r.exitCode, output: r.stdout + r.stderr, timedOut: r.timedOut, durationMs: r.durationMs };
   }
 }
 
@@ -72,43 +73,45 @@ async function verify(l: Lesson, options: { resumeFrom?: number } = {}) {
 
 describe('runLesson, unattended', () => {
   it('passes a challenge whose checks fail before the solution and pass after it', async () => {
-    const { outcome } = await verify(lesson(challenge('raise a', 'set a', 'sh "has a" succeeds')));
+    const { outcome } = await verify(lesson(challenge('raise a', 'touch a', 'sh "test -e a" succeeds')));
     expect(outcome.status).toBe('passed');
     expect(outcome.steps[0]?.checksBefore.map((c) => c.result.passed)).toEqual([false]);
     expect(outcome.steps[0]?.checks.map((c) => c.result.passed)).toEqual([true]);
   });
 
   it('fails a challenge that is already solved before its solution runs', async () => {
-    const { outcome } = await verify(lesson(step('Raise a', 'set a', 'sh "has a" succeeds'), challenge('raise a again', 'set a', 'sh "has a" succeeds')));
+    const { outcome } = await verify(lesson(step('Raise a', 'touch a', 'sh "test -e a" succeeds'), challenge('raise a again', 'touch a', 'sh "test -e a" succeeds')));
     expect(outcome.status).toBe('failed');
     expect(outcome.steps[1]?.status).toBe('failed');
     expect(outcome.steps[1]?.reason).toMatch(/^fake\.md:\d+: every check of this challenge already passes before the solution runs/);
   });
 
   it('stops at the first failing block: later blocks and steps never run', async () => {
-    const l = lesson(step('One', 'set a', 'sh "has a" succeeds'), step('Two', 'fail\nset b', 'sh "has b" succeeds'), step('Three', 'set c', 'sh "has c" succeeds'));
+    const two = '## Two\n\nTwo blocks.\n\n```sh\ntrue\nfalse\ntouch b\n```\n\n```sh\ntouch b2\n```\n\n```check\nsh "test -e b" succeeds\n```\n';
+    const l = lesson(step('One', 'touch a', 'sh "test -e a" succeeds'), two, step('Three', 'touch c', 'sh "test -e c" succeeds'));
     const { outcome, sandbox, started } = await verify(l);
     expect(outcome.status).toBe('failed');
     expect(outcome.steps.map((s) => s.status)).toEqual(['passed', 'failed']);
-    expect(outcome.steps[1]?.reason).toMatch(/^fake\.md:\d+: `fail` … exited with 1; expected 0$/);
-    expect(sandbox.ran).toEqual(['set a', 'fail']);
+    expect(outcome.steps[1]?.reason).toMatch(/^fake\.md:\d+: .*exited with 1; expected 0$/);
+    expect(outcome.steps[1]?.blocks.map((b) => b.ok)).toEqual([false]);
+    expect(sandbox.ran).toEqual(['touch a', 'true\nfalse\ntouch b']);
     expect(started).toEqual(['One', 'Two']);
     expect(sandbox.disposed).toBe(1);
   });
 
   it('stops at the first failing check, naming it', async () => {
-    const l = lesson(step('One', 'say hi', 'sh "has a" succeeds'), step('Two', 'set b', 'sh "has b" succeeds'));
+    const l = lesson(step('One', 'echo hi', 'sh "test -e a" succeeds'), step('Two', 'touch b', 'sh "test -e b" succeeds'));
     const { outcome, sandbox } = await verify(l);
     expect(outcome.steps.map((s) => s.status)).toEqual(['failed']);
-    expect(outcome.steps[0]?.reason).toMatch(/^fake\.md:\d+: sh "has a" succeeds: sh "has a" exited 1; expected success/);
-    expect(sandbox.ran).toEqual(['say hi']);
+    expect(outcome.steps[0]?.reason).toMatch(/^fake\.md:\d+: sh "test -e a" succeeds: sh "test -e a" exited 1; expected success/);
+    expect(sandbox.ran).toEqual(['echo hi']);
   });
 
   it('resumes: earlier steps are replayed silently (commands, or a challenge`s solution), then the rest runs and is reported', async () => {
-    const l = lesson(step('One', 'set a', 'sh "has a" succeeds'), challenge('raise b', 'set b', 'sh "has b" succeeds'), step('Three', 'set c', 'sh "has a" succeeds\nsh "has b" succeeds\nsh "has c" succeeds'));
+    const l = lesson(step('One', 'touch a', 'sh "test -e a" succeeds'), challenge('raise b', 'touch b', 'sh "test -e b" succeeds'), step('Three', 'touch c', 'sh "test -e a" succeeds\nsh "test -e b" succeeds\nsh "test -e c" succeeds'));
     const { outcome, sandbox, started } = await verify(l, { resumeFrom: 2 });
     expect(outcome.status).toBe('passed');
-    expect(sandbox.ran).toEqual(['set a', 'set b', 'set c']);
+    expect(sandbox.ran).toEqual(['touch a', 'touch b', 'touch c']);
     expect(started).toEqual(['Three']);
     expect(outcome.steps.map((s) => s.step.title)).toEqual(['Three']);
   });
