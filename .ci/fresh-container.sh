@@ -30,9 +30,20 @@ say "container ${name} of $image; copying the checkout in"
 (cd "$repo" && git ls-files -co --exclude-standard -z | tar --null -T - --ignore-failed-read -cf - 2>/dev/null) \
   | docker exec -i "$name" sh -c 'mkdir -p /steplab && tar -C /steplab -xf -'
 
+# A host behind a TLS-inspecting proxy trusts its CA from /usr/local/share/ca-certificates, the place for local CAs;
+# the container reaches the npm registry through the same proxy, so it trusts them too (ca-certificates, which
+# ./setup installs, adds them to the system store; Node reads that store through NODE_EXTRA_CA_CERTS).
+ca_env=()
+if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null; then
+  docker exec "$name" mkdir -p /usr/local/share/ca-certificates
+  for crt in /usr/local/share/ca-certificates/*.crt; do docker cp "$crt" "$name:/usr/local/share/ca-certificates/" >/dev/null; done
+  ca_env=(-e NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt)
+  say "trusting this host's local CAs: $(cd /usr/local/share/ca-certificates && echo *.crt)"
+fi
+
 start=$(date +%s)
 say "./setup </dev/null"
-docker exec "$name" bash -c 'cd /steplab && ./setup </dev/null'
+docker exec "${ca_env[@]}" "$name" bash -c 'cd /steplab && ./setup </dev/null'
 say "set up in $(( $(date +%s) - start )) s"
 
 # A new login shell, with nothing but the distribution's PATH: what a learner's next terminal sees.
