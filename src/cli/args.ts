@@ -13,6 +13,7 @@ export const OPTIONS = {
   course: { type: 'string', short: 'c' },
   'start-over': { type: 'boolean' },
   'no-changes': { type: 'boolean' },
+  'keep-going': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies ParseArgsConfig['options'];

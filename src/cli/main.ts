@@ -19,6 +19,7 @@ Options:
   -j, --jobs N        verify: lessons run in parallel
   -r, --reporter R    verify: plain (default) | junit | json
   -o, --output FILE   verify: where junit/json goes
+      --keep-going    verify: run every step after a failure, report every failing check
       --step N|ID     topology: after which step (default: the last)
   -f, --format F      topology: ascii (default) | dot | mermaid
       --start-over    run: ignore saved progress

@@ -30,13 +30,14 @@ export class ShellSession {
   /** steplab stopped waiting for a block: the shell may still be busy with it, so it takes no more blocks. */
   #abandoned = false;
 
-  constructor(process: TargetProcess) {
+  /** `lesson`: the learner's shell, which leaves its variables where checks can read them; `probe`: steplab's own. */
+  constructor(process: TargetProcess, role: 'lesson' | 'probe' = 'probe') {
     this.#process = process;
     process.stdout.on('data', (chunk: Buffer) => this.#onData(this.#decoder.write(chunk)));
     process.stderr.on('data', (chunk: Buffer) => this.#onData(this.#decoder.write(chunk)));
     process.stdin.on('error', () => {});
     void process.then(() => this.#onExit());
-    process.stdin.write(`__STEPLAB_TOKEN=${this.#token}\n${PRELUDE}\n`);
+    process.stdin.write(`__STEPLAB_TOKEN=${this.#token} __STEPLAB_ROLE=${role}\n${PRELUDE}\n`);
   }
 
   /** Whether the shell is still running (a step may `exit` it, or a runaway step loses it). */
@@ -105,11 +106,11 @@ export class ShellSession {
     if (at < 0) return;
     const end = this.#buffer.indexOf('\n', at + marker.length);
     if (end < 0) return;
-    const [status = '1', timedOut = '0'] = this.#buffer.slice(at + marker.length, end).split(' ');
+    const [status = '1', timedOut = '0', line = '0'] = this.#buffer.slice(at + marker.length, end).split(' ');
     // bash names its own position in eval'd code ("main: eval: line 49:"); the learner's block has other lines.
     const output = this.#buffer.slice(0, at).replace(/^[\w.-]+: (?:eval: )?line \d+: /gm, '');
     this.#buffer = this.#buffer.slice(end + 1);
-    this.#finish(pending.id, Number(status), timedOut === '1', undefined, output);
+    this.#finish(pending.id, Number(status), timedOut === '1', undefined, output, Number(line) || 0);
   }
 
   #onExit(): void {
@@ -118,7 +119,7 @@ export class ShellSession {
     if (pending) this.#finish(pending.id, 137, true, 'the shell ended while the block ran');
   }
 
-  #finish(id: string, exitCode: number, timedOut: boolean, note: string | undefined, output = this.#buffer): void {
+  #finish(id: string, exitCode: number, timedOut: boolean, note: string | undefined, output = this.#buffer, failedLine = 0): void {
     const pending = this.#pending;
     if (!pending || pending.id !== id) return;
     this.#pending = undefined;
@@ -128,6 +129,7 @@ export class ShellSession {
       output: note ? `${output}${output && !output.endsWith('\n') ? '\n' : ''}[steplab] ${note}\n` : output,
       timedOut,
       durationMs: Math.round(performance.now() - pending.startedAt),
+      failedLine,
     });
   }
 }

@@ -40,6 +40,7 @@ export async function verifyCommand(paths: readonly string[], options: Options, 
           startSandbox: (l) => startSandbox(target, { world: l.world }),
           reporters,
           changes: !options['no-changes'],
+          keepGoing: options['keep-going'] === true,
         }),
       );
     });
