@@ -14,6 +14,7 @@ Usage:
   steplab topology LESSON.md      draw a lesson's network after a step
   steplab doctor                  check what this machine allows
   steplab init [DIR]              start a course of your own: a lesson, a README, a CI workflow
+  steplab merge-junit FILE…       join the JUnit files of sharded verify runs (-o FILE, else stdout)
 
 Options:
   -t, --target NAME   sandbox (default) | docker | vagrant | auto
@@ -51,6 +52,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         return await (await import('./commands/topology.ts')).topologyCommand(positionals, options, io);
       case 'init':
         return await (await import('./commands/init.ts')).initCommand(positionals, io);
+      case 'merge-junit':
+        return await (await import('./commands/merge-junit.ts')).mergeJunitCommand(positionals, options, io);
       case 'doctor':
         return await (await import('./commands/doctor.ts')).doctorCommand(options, io);
       default:
