@@ -53,6 +53,11 @@ export async function runLesson(lesson: Lesson, options: RunLessonOptions): Prom
   try {
     await emit.sandboxReady(lesson, { durationMs: Math.round(performance.now() - started) });
     const missing = await missingCommands(sandbox, lesson.requires);
+    const unusable = missing.filter((m) => m.includes(': '));
+    if (unusable.length > 0) {
+      const [names, whys] = [unusable.map((m) => m.slice(0, m.indexOf(': '))), unusable.map((m) => m.slice(m.indexOf(': ') + 2))];
+      return await finish('broken', `${lesson.file}: this lesson requires ${names.join(', ')}. ${whys.join('\n')}`);
+    }
     if (missing.length > 0) {
       return await finish('broken', `${lesson.file}: this lesson requires ${missing.join(', ')}, not found on the ${options.target} target. Install ${missing.length > 1 ? 'them' : 'it'} there, or pick another target with --target.`);
     }
@@ -81,11 +86,11 @@ export async function runLesson(lesson: Lesson, options: RunLessonOptions): Prom
   }
 }
 
-/** The commands of `requires` that the sandbox does not have. */
+/** The commands of `requires` that the sandbox does not have, or `name: why` for one it has but cannot run (tcpdump without subordinate ids). */
 async function missingCommands(sandbox: Sandbox, requires: readonly string[]): Promise<string[]> {
   if (requires.length === 0) return [];
   const quoted = requires.map(shellQuote).join(' ');
-  const r = await sandbox.probe(`for c in ${quoted}; do command -v "$c" >/dev/null 2>&1 || echo "$c"; done`);
+  const r = await sandbox.probe(`for c in ${quoted}; do if [ -f "/run/steplab/unusable/$c" ]; then echo "$c: $(cat "/run/steplab/unusable/$c")"; else command -v "$c" >/dev/null 2>&1 || echo "$c"; fi; done`);
   return r.output.split('\n').map((l) => l.trim()).filter(Boolean);
 }
 
