@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LinkState, NamespaceState, Snapshot } from '../../../src/kernel/types.ts';
 import { diffSnapshots, NOTHING_CHANGED, renderChanges } from '../../../src/diff/index.ts';
+import { glossRule } from '../../../src/diff/gloss.ts';
 import { loadState } from '../../fixtures/topology/snapshot-from-capture.ts';
 
 /** The changes between two captured states as `ns op text` lines. */
@@ -67,7 +68,7 @@ describe('diffSnapshots on captured states', () => {
       'host + filter FORWARD: -i docker0 -j ACCEPT — accept traffic coming in by docker0',
       'host + chain nat DOCKER',
       'host + nat PREROUTING: -m addrtype --dst-type LOCAL -j DOCKER — go on to chain DOCKER for traffic addressed to this host',
-      'host + nat DOCKER: -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80 — forward tcp traffic to port 8080 to 172.17.0.2:80',
+      'host + nat DOCKER: -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80 — forward tcp traffic to port 8080 on to 172.17.0.2:80',
       'c1 + listening tcp *:80',
     ]);
   });
@@ -114,6 +115,18 @@ describe('diffSnapshots on hand-made states', () => {
     const v4 = { cidr: '10.1.0.1/24', family: 'inet' as const, scope: 'global' };
     expect(diffSnapshots(host([link('eth0')]), host([link('eth0', { addresses: [ll] })])).map((c) => c.text)).toEqual(['fe80::1/64 on eth0']);
     expect(diffSnapshots(host([link('eth0')]), host([link('eth0', { addresses: [ll, v4] })])).map((c) => c.text)).toEqual(['10.1.0.1/24 on eth0']);
+  });
+});
+
+describe('glossRule', () => {
+  it('puts where DNAT sends packets before the `unless` condition, not in the middle of it', () => {
+    expect(glossRule('! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80', new Set())).toBe(
+      'forward tcp traffic to port 8080 on to 172.17.0.2:80, unless it came in by docker0',
+    );
+    expect(glossRule('-d 203.0.113.2/32 ! -i docker0 -p tcp -m tcp --dport 9090 -j DNAT --to-destination 172.17.0.3:80', new Set())).toBe(
+      'forward tcp traffic to 203.0.113.2/32, to port 9090 on to 172.17.0.3:80, unless it came in by docker0',
+    );
+    expect(glossRule('-s 172.17.0.0/16 ! -o docker0 -j MASQUERADE', new Set())).toBe('masquerade 172.17.0.0/16 unless it leaves by docker0');
   });
 });
 
