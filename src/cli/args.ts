@@ -11,6 +11,7 @@ export const OPTIONS = {
   step: { type: 'string' },
   format: { type: 'string', short: 'f' },
   course: { type: 'string', short: 'c' },
+  shard: { type: 'string' },
   'start-over': { type: 'boolean' },
   'no-changes': { type: 'boolean' },
   'keep-going': { type: 'boolean' },

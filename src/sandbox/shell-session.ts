@@ -27,6 +27,8 @@ export class ShellSession {
   #queue: Promise<unknown> = Promise.resolve();
   #nextId = 1;
   #exited = false;
+  /** steplab stopped waiting for a block: the shell may still be busy with it, so it takes no more blocks. */
+  #abandoned = false;
 
   /** `lesson`: the learner's shell, which leaves its variables where checks can read them; `probe`: steplab's own. */
   constructor(process: TargetProcess, role: 'lesson' | 'probe' = 'probe') {
@@ -40,7 +42,7 @@ export class ShellSession {
 
   /** Whether the shell is still running (a step may `exit` it, or a runaway step loses it). */
   get alive(): boolean {
-    return !this.#exited;
+    return !this.#exited && !this.#abandoned;
   }
 
   /** Run code to completion in this shell, one block at a time, stopping at the first failing command. */
@@ -68,7 +70,7 @@ export class ShellSession {
   }
 
   #send(fn: string, code: string, timeoutMs: number, ready?: string): Promise<ShellResult> {
-    if (this.#exited) throw new SteplabError('SANDBOX_BROKEN', 'the shell in the sandbox has exited');
+    if (!this.alive) throw new SteplabError('SANDBOX_BROKEN', 'the shell in the sandbox has exited');
     const id = String(this.#nextId++);
     const seconds = Math.max(0.1, timeoutMs / 1000).toFixed(1);
     const b64 = Buffer.from(code, 'utf8').toString('base64');
@@ -76,7 +78,13 @@ export class ShellSession {
     const args = fn === '__steplab_exec' ? `${id} ${seconds} ${b64}` : `${id} ${seconds} ${readyB64} ${b64}`;
     return new Promise<ShellResult>((resolve) => {
       const startedAt = performance.now();
-      const timer = setTimeout(() => this.#finish(id, 137, true, 'steplab stopped waiting: the block outlived its timeout and its shell'), timeoutMs + GRACE_MS);
+      const timer = setTimeout(() => {
+        // The block outlived its own watchdog (a loaded machine): a later block must not land in this shell while its
+        // watchdog may still end it. Give it up (it exits once the block ends or its watchdog kills it); the sandbox opens a new one.
+        this.#abandoned = true;
+        this.#process.stdin.end();
+        this.#finish(id, 137, true, 'steplab stopped waiting: the block outlived its timeout and its shell');
+      }, timeoutMs + GRACE_MS);
       this.#pending = {
         id,
         startedAt,

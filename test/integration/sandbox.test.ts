@@ -7,8 +7,7 @@ import type { Sandbox } from '../../src/sandbox/types.ts';
 import { localTarget } from '../../src/target/local.ts';
 import { hostNetworkState, processesWith, sandboxUnavailable } from './host-state.ts';
 
-const skip = await sandboxUnavailable();
-if (skip) console.warn(`skipping sandbox integration tests: ${skip}`);
+const skip = await sandboxUnavailable('sandbox integration tests');
 
 describe.skipIf(skip)('sandbox target', () => {
   let sandbox: Sandbox;
