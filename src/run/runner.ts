@@ -26,6 +26,8 @@ export interface RunLessonOptions {
   readonly changes?: boolean;
   /** Open an interactive shell in the sandbox (the CLI supplies it; it owns the terminal). */
   readonly openShell?: (sandbox: Sandbox) => Promise<void>;
+  /** Unattended: run every step even after one fails (verify --keep-going); later steps are marked as after a failure. */
+  readonly keepGoing?: boolean;
   /** Called when a step is finished, for saving progress. */
   readonly onStepPassed?: (step: Step) => void | Promise<void>;
 }
@@ -71,7 +73,8 @@ export async function runLesson(lesson: Lesson, options: RunLessonOptions): Prom
       if (outcome === 'quit') return await finish('quit');
       steps.push(outcome);
       if (outcome.status === 'passed') await options.onStepPassed?.(step);
-      const next = options.controller ? await options.controller.afterStep(outcome, lesson, session.tools) : outcome.status === 'failed' ? 'stop' : 'next';
+      const next = options.controller ? await options.controller.afterStep(outcome, lesson, session.tools) : outcome.status === 'failed' && !options.keepGoing ? 'stop' : 'next';
+      if (outcome.status === 'failed') session.afterFailure = true;
       if (next === 'quit') return await finish('quit');
       // Unattended, later steps build on this one: stop at the first failure rather than pile up echoes of it.
       if (next === 'stop') break;
@@ -121,6 +124,8 @@ class StepSession {
   /** While changes are shown: the snapshots around each run of checks that send packets, whose traffic is not the learner's. */
   #windows: CheckWindow[] = [];
   #openWindow: Snapshot | undefined;
+  /** A step before this one failed: this one's result may only echo it. */
+  afterFailure = false;
 
   constructor(lesson: Lesson, sandbox: Sandbox, emit: Emitter, options: RunLessonOptions) {
     this.#lesson = lesson;
@@ -170,6 +175,7 @@ class StepSession {
       changes,
       reason: result.reason,
       durationMs: Math.round(performance.now() - started),
+      ...(this.afterFailure ? { afterFailure: true } : {}),
     };
     await this.#emit.stepEnd(outcome, this.#lesson);
     return outcome;

