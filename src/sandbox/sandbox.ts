@@ -9,6 +9,8 @@ import type { RunOptions, Sandbox, SandboxOptions, ShellResult } from './types.t
 
 const INIT = readFileSync(new URL('./scripts/init.sh', import.meta.url), 'utf8');
 const START_TIMEOUT_MS = 30_000;
+/** Where the lesson shell writes its PID inside the sandbox (read by `__steplab_interrupt`). */
+const LESSON_PID_FILE = '/run/steplab/lesson.pid';
 
 /** Start a sandbox on a target; dispose it (or `await using`) to end every process, namespace and mount. */
 export async function startSandbox(target: Target, options: SandboxOptions): Promise<Sandbox> {
@@ -73,14 +75,14 @@ class TargetSandbox implements Sandbox {
     this.#pid = pid;
     this.#mapping = mapping;
     init.stdin.on('error', () => {});
-    this.#shell = this.#openShell();
+    this.#shell = this.#openShell(LESSON_PID_FILE);
   }
 
   async run(code: string, options: RunOptions): Promise<ShellResult> {
     this.#assertOpen();
     let note = '';
     if (!this.#shell.alive) {
-      this.#shell = this.#openShell();
+      this.#shell = this.#openShell(LESSON_PID_FILE);
       note = '[steplab] the lesson shell had ended; this block runs in a new one (variables and cd are lost)\n';
     }
     const result = options.background ? await this.#shell.background(code) : await this.#shell.run(code, options.timeoutMs);
@@ -91,6 +93,18 @@ class TargetSandbox implements Sandbox {
     this.#assertOpen();
     if (!this.#probe?.alive) this.#probe = this.#openShell();
     return this.#probe.run(code, timeoutMs);
+  }
+
+  async interrupt(): Promise<void> {
+    this.#assertOpen();
+    const shell = this.#shell;
+    if (!shell.busy) return;
+    // INT first, as Ctrl-C would (ping prints its summary); what still runs after a moment gets KILL.
+    await this.probe('__steplab_interrupt INT');
+    for (let waited = 0; shell.busy && shell.alive && waited < 3_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (waited >= 500 && shell.busy) await this.probe('__steplab_interrupt KILL');
+    }
   }
 
   interactiveArgv(): readonly string[] {
@@ -113,8 +127,8 @@ class TargetSandbox implements Sandbox {
     await this.dispose();
   }
 
-  #openShell(): ShellSession {
-    return new ShellSession(this.#target.spawn([...this.#enterArgv(), 'bash', '--noprofile', '--norc']));
+  #openShell(pidFile?: string): ShellSession {
+    return new ShellSession(this.#target.spawn([...this.#enterArgv(), 'bash', '--noprofile', '--norc']), { pidFile });
   }
 
   #enterArgv(): string[] {

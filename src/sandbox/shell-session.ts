@@ -28,18 +28,25 @@ export class ShellSession {
   #nextId = 1;
   #exited = false;
 
-  constructor(process: TargetProcess) {
+  /** `pidFile`: where the shell writes its PID in the sandbox, so steplab can interrupt its blocks. */
+  constructor(process: TargetProcess, options: { readonly pidFile?: string } = {}) {
     this.#process = process;
     process.stdout.on('data', (chunk: Buffer) => this.#onData(this.#decoder.write(chunk)));
     process.stderr.on('data', (chunk: Buffer) => this.#onData(this.#decoder.write(chunk)));
     process.stdin.on('error', () => {});
     void process.then(() => this.#onExit());
-    process.stdin.write(`__STEPLAB_TOKEN=${this.#token}\n${PRELUDE}\n`);
+    const pid = options.pidFile ? `echo $$ > ${options.pidFile}\n` : '';
+    process.stdin.write(`__STEPLAB_TOKEN=${this.#token}\n${PRELUDE}\n${pid}`);
   }
 
   /** Whether the shell is still running (a step may `exit` it, or a runaway step loses it). */
   get alive(): boolean {
     return !this.#exited;
+  }
+
+  /** Whether a block is running (or waiting its turn) now. */
+  get busy(): boolean {
+    return this.#pending !== undefined;
   }
 
   /** Run code to completion in this shell, one block at a time, stopping at the first failing command. */

@@ -71,6 +71,7 @@ function keepLast(sandbox: Sandbox, before: (s: Sandbox) => Promise<void>): Sand
   return {
     run: (c, o) => sandbox.run(c, o),
     probe: (c, t) => sandbox.probe(c, t),
+    interrupt: () => sandbox.interrupt(),
     interactiveArgv: () => sandbox.interactiveArgv(),
     dispose,
     [Symbol.asyncDispose]: dispose,
