@@ -334,14 +334,16 @@ class StepSession {
   }
 
   async #check(step: Step, blocks: readonly BlockOutcome[], phase: CheckPhase): Promise<CheckOutcome[]> {
-    const outcomes = await this.#evaluate(step, blocks);
+    const outcomes = await this.#evaluate(step, blocks, phase);
     await this.#emitChecks(outcomes, step, phase);
     return outcomes;
   }
 
-  async #evaluate(step: Step, blocks: readonly BlockOutcome[]): Promise<CheckOutcome[]> {
+  async #evaluate(step: Step, blocks: readonly BlockOutcome[], phase: CheckPhase = 'after'): Promise<CheckOutcome[]> {
     const last = blocks.at(-1);
-    return this.#interruptible(() => evaluateChecks(step.checks, this.#sandbox, { output: blocks.map((b) => b.output).join(''), exitCode: last?.exitCode ?? 0 }));
+    // Before the solution nothing is on its way, so `within` would only wait for a failure.
+    const checks = phase === 'before-solution' ? step.checks.map(({ withinMs: _, ...check }) => check) : step.checks;
+    return this.#interruptible(() => evaluateChecks(checks, this.#sandbox, { output: blocks.map((b) => b.output).join(''), exitCode: last?.exitCode ?? 0 }));
   }
 
   async #emitChecks(outcomes: readonly CheckOutcome[], step: Step, phase: CheckPhase): Promise<void> {
