@@ -232,14 +232,13 @@ describe('evaluateAll', () => {
       },
       step: { output: '', exitCode: 0 },
     };
-    const started = performance.now();
     const results = await evaluateAll([
       { assertion: { kind: 'sh', command: 'sleep 0.4; echo one', ns: undefined, expect: 'succeeds' } },
       { assertion: { kind: 'netns', name: 'c1', expect: 'exists' } },
       { assertion: { kind: 'sh', command: 'sleep 0.4; echo two >&2; exit 3', ns: undefined, expect: 'fails' } },
       { assertion: { kind: 'sh', command: 'sleep 0.4; exit 0', ns: undefined, expect: 'fails' } },
     ], ctx);
-    expect(performance.now() - started).toBeLessThan(1000);
+    // One batch for all three probes: the shell ran them together (timing is the bench's job, not a test's).
     expect(batches).toHaveLength(1);
     expect(order).toEqual(['probe', 'snapshot']);
     expect(results).toEqual([
