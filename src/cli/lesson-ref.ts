@@ -5,6 +5,9 @@ import { basename } from 'node:path';
 import { lessonNumber, loadCourse, type Course } from '../lesson/course.ts';
 import type { Lesson } from '../lesson/types.ts';
 import { usageError } from '../errors.ts';
+import { resolveLessonPath } from '../lesson/shipped-course.ts';
+import { defaultCoursePath } from './course-paths.ts';
+import type { Io } from './io.ts';
 
 /** The course the learner works in, and the lesson named (if one was). */
 export interface Named {
@@ -27,23 +30,26 @@ async function exists(path: string): Promise<boolean> {
 export const numberOf = (lesson: Lesson): number | undefined => lessonNumber(basename(lesson.file));
 
 /**
- * Resolve LESSON (a file, a folder, or a number or id in the course folder `courseDir`). A folder is a
- * course with no lesson named; a file is a course of that one lesson.
+ * Resolve LESSON (a file, a folder, a shipped-course name, or a number or id in the course folder
+ * `courseDir`, by default ./lessons or the shipped course). A folder is a course with no lesson named;
+ * a file is a course of that one lesson.
  */
-export async function resolveNamed(named: string | undefined, courseDir: string): Promise<Named> {
-  if (named === undefined || (await exists(named))) {
-    const where = named ?? courseDir;
-    const course = await loadCourse([where]);
-    const isFile = named !== undefined && !(await stat(named)).isDirectory();
-    return { course, where, lesson: isFile ? course.lessons[0] : undefined };
+export async function resolveNamed(named: string | undefined, courseDir: string | undefined, io: Pick<Io, 'stderr'>): Promise<Named> {
+  const path = named === undefined ? undefined : await resolveLessonPath(named);
+  if (path !== undefined && (await exists(path))) {
+    const course = await loadCourse([path]);
+    const isFile = !(await stat(path)).isDirectory();
+    return { course, where: path, lesson: isFile ? course.lessons[0] : undefined };
   }
-  const course = await loadCourse([courseDir]);
+  const dir = courseDir ?? (await defaultCoursePath(io));
+  const course = await loadCourse([dir]);
+  if (named === undefined) return { course, where: dir, lesson: undefined };
   const lesson = findLesson(course.lessons, named);
   if (lesson === undefined) {
     const list = course.lessons.map((l) => `${numberOf(l) ?? '?'} (${l.id})`).join(', ');
-    throw usageError(`"${named}" is neither a file nor a lesson of ${courseDir}`, list ? `Name a lesson file, or one of: ${list}.` : `Name a lesson file, or a course folder with --course.`);
+    throw usageError(`"${named}" is neither a file nor a lesson of ${dir}`, list ? `Name a lesson file, or one of: ${list}.` : `Name a lesson file, or a course folder with --course.`);
   }
-  return { course, where: courseDir, lesson };
+  return { course, where: dir, lesson };
 }
 
 /** A lesson by its number or id. */

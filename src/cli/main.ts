@@ -6,7 +6,7 @@ import { parseCommandLine } from './args.ts';
 import { helpText } from './help.ts';
 import { processIo, type Io } from './io.ts';
 
-const COMMANDS = new Set(['run', 'verify', 'lint', 'topology', 'doctor', 'progress', 'reset', 'help']);
+const COMMANDS = new Set(['run', 'verify', 'lint', 'topology', 'doctor', 'progress', 'reset', 'init', 'merge-junit', 'help']);
 
 
 /** Run steplab with argv (without node and script); resolves with the exit code. */
@@ -41,6 +41,10 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         return await (await import('./commands/lint-all.ts')).lintAllCommand(positionals, io);
       case 'topology':
         return await (await import('./commands/topology.ts')).topologyCommand(positionals, options, io);
+      case 'init':
+        return await (await import('./commands/init.ts')).initCommand(positionals, io);
+      case 'merge-junit':
+        return await (await import('./commands/merge-junit.ts')).mergeJunitCommand(positionals, options, io);
       case 'doctor':
         return await (await import('./commands/doctor.ts')).doctorCommand(options, io);
       default:

@@ -41,6 +41,8 @@ export interface StepOutcome {
   readonly interrupted?: boolean;
   /** A step before the one the run started at: replayed to rebuild the lab, not run now (passed: done in an earlier sitting). */
   readonly replayed?: boolean;
+  /** verify --keep-going: an earlier step of the lesson failed, so this step ran on a lab that may be off. */
+  readonly afterFailure?: boolean;
 }
 
 export type LessonStatus = 'passed' | 'failed' | 'quit' | 'broken';

@@ -9,8 +9,6 @@ import type { RunOptions, Sandbox, SandboxOptions, ShellResult } from './types.t
 
 const INIT = readFileSync(new URL('./scripts/init.sh', import.meta.url), 'utf8');
 const START_TIMEOUT_MS = 30_000;
-/** Where the lesson shell writes its PID inside the sandbox (read by `__steplab_interrupt`). */
-const LESSON_PID_FILE = '/run/steplab/lesson.pid';
 
 /** Start a sandbox on a target; dispose it (or `await using`) to end every process, namespace and mount. */
 export async function startSandbox(target: Target, options: SandboxOptions): Promise<Sandbox> {
@@ -75,14 +73,14 @@ class TargetSandbox implements Sandbox {
     this.#pid = pid;
     this.#mapping = mapping;
     init.stdin.on('error', () => {});
-    this.#shell = this.#openShell(LESSON_PID_FILE);
+    this.#shell = this.#openShell('lesson');
   }
 
   async run(code: string, options: RunOptions): Promise<ShellResult> {
     this.#assertOpen();
     let note = '';
     if (!this.#shell.alive) {
-      this.#shell = this.#openShell(LESSON_PID_FILE);
+      this.#shell = this.#openShell('lesson');
       note = '[steplab] the lesson shell had ended; this block runs in a new one (variables and cd are lost)\n';
     }
     const result = options.background ? await this.#shell.background(code, options.ready, options.timeoutMs) : await this.#shell.run(code, options.timeoutMs);
@@ -108,7 +106,8 @@ class TargetSandbox implements Sandbox {
   }
 
   interactiveArgv(): readonly string[] {
-    return [...this.#enterArgv(), 'env', 'PS1=lab# ', 'HOME=/root', 'bash', '--noprofile', '--norc', '-i'];
+    // The same start as the lesson's shell (HOME, PS1, PATH with the sbin folders), from the file init wrote.
+    return [...this.#enterArgv(), 'bash', '--noprofile', '--rcfile', '/run/steplab/env.sh', '-i'];
   }
 
   async dispose(): Promise<void> {
@@ -127,8 +126,8 @@ class TargetSandbox implements Sandbox {
     await this.dispose();
   }
 
-  #openShell(pidFile?: string): ShellSession {
-    return new ShellSession(this.#target.spawn([...this.#enterArgv(), 'bash', '--noprofile', '--norc']), { pidFile });
+  #openShell(role: 'lesson' | 'probe' = 'probe'): ShellSession {
+    return new ShellSession(this.#target.spawn([...this.#enterArgv(), 'bash', '--noprofile', '--norc']), role);
   }
 
   #enterArgv(): string[] {

@@ -35,7 +35,7 @@ export async function runCommand(positionals: readonly string[], options: Option
     io.stderr.write(`steplab${name === 'run' ? ' run' : ''} asks you what to do at each step and cannot here: ${why}. To run lessons unattended, use \`steplab verify ${what}\`.\n`);
     return 2;
   }
-  const named = await resolveNamed(positionals[0], options.course ?? 'lessons');
+  const named = await resolveNamed(positionals[0], options.course, io);
   const { course } = named;
   const errors = course.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {

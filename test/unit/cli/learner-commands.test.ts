@@ -44,11 +44,11 @@ describe('steplab and steplab run without a terminal', () => {
 
 describe('naming lessons and steps', () => {
   it('finds a lesson by file, number or id in the course, and says what exists otherwise', async () => {
-    expect((await resolveNamed(join(COURSE, '02-challenge.md'), 'nowhere')).lesson?.id).toBe('fixture-challenge');
-    expect((await resolveNamed('2', COURSE)).lesson?.id).toBe('fixture-challenge');
-    expect((await resolveNamed('fixture-namespaces', COURSE)).lesson?.id).toBe('fixture-namespaces');
-    expect((await resolveNamed(COURSE, 'nowhere')).lesson).toBeUndefined();
-    await expect(resolveNamed('9', COURSE)).rejects.toThrow('"9" is neither a file nor a lesson of');
+    expect((await resolveNamed(join(COURSE, '02-challenge.md'), 'nowhere', { stderr: process.stderr })).lesson?.id).toBe('fixture-challenge');
+    expect((await resolveNamed('2', COURSE, { stderr: process.stderr })).lesson?.id).toBe('fixture-challenge');
+    expect((await resolveNamed('fixture-namespaces', COURSE, { stderr: process.stderr })).lesson?.id).toBe('fixture-namespaces');
+    expect((await resolveNamed(COURSE, 'nowhere', { stderr: process.stderr })).lesson).toBeUndefined();
+    await expect(resolveNamed('9', COURSE, { stderr: process.stderr })).rejects.toThrow('"9" is neither a file nor a lesson of');
     expect(findLesson([], '1')).toBeUndefined();
   });
 

@@ -1,195 +1,119 @@
-// The runner with a fake sandbox and a scripted controller: Ctrl-C, retry, reset, challenges, prose steps, resuming.
+// runLesson through its public options, on a fake sandbox: challenges must start unsolved, resume replays, verify stops at the first failure.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Check, Step } from '../../../src/lesson/types.ts';
-import type { ChallengeDecision, CheckPhase, Controller, FailureDecision, StepDecision } from '../../../src/run/events.ts';
+import { parseLesson } from '../../../src/lesson/parse.ts';
+import type { Lesson } from '../../../src/lesson/types.ts';
+import { runCommand } from '../../../src/process/spawn.ts';
 import { runLesson } from '../../../src/run/runner.ts';
+import type { Reporter } from '../../../src/run/events.ts';
 import type { RunOptions, Sandbox, ShellResult } from '../../../src/sandbox/types.ts';
-import { block, lesson, step } from '../report/fixtures.ts';
 
-/** A lab of files: `make NAME` adds one, `hang` runs until interrupted; `sh "has NAME"` checks probe it. */
+/**
+ * A sandbox without namespaces: a bash on this machine working in a temporary folder, the "kernel state" being the files
+ * there. Blocks run with `set -e` (as the lesson shell stops at the first failing command); probes run as they come,
+ * so a check like `sh "test -e a" succeeds` asks whether a block made the file `a`.
+ */
 class FakeSandbox implements Sandbox {
-  static started: FakeSandbox[] = [];
+  readonly dir = mkdtempSync(join(tmpdir(), 'steplab-fake-sandbox-'));
+  /** Every block the lesson shell ran, in order. */
   readonly ran: string[] = [];
-  readonly files = new Set<string>();
   disposed = 0;
-  interrupts = 0;
-  #hanging: ((r: ShellResult) => void) | undefined;
-  constructor() {
-    FakeSandbox.started.push(this);
-  }
-  async run(code: string, _options: RunOptions): Promise<ShellResult> {
+
+  async run(code: string, options: RunOptions): Promise<ShellResult> {
     this.ran.push(code);
-    if (code === 'hang') return new Promise((resolve) => (this.#hanging = resolve));
-    for (const m of code.matchAll(/make (\S+)/g)) {
-      if (this.files.has(m[1] ?? '')) return { exitCode: 1, output: `Cannot create ${m[1]}: File exists\n`, timedOut: false, durationMs: 1 };
-      this.files.add(m[1] ?? '');
-    }
-    return { exitCode: 0, output: `ran ${code}\n`, timedOut: false, durationMs: 1 };
+    return this.#bash(`set -e\n${code}`, options.timeoutMs);
   }
-  async probe(code: string): Promise<ShellResult> {
-    const name = /has (\w+)/.exec(code)?.[1];
-    return { exitCode: name !== undefined && this.files.has(name) ? 0 : 1, output: '', timedOut: false, durationMs: 1 };
+
+  async probe(code: string, timeoutMs = 15_000): Promise<ShellResult> {
+    return this.#bash(code, timeoutMs);
   }
-  async interrupt(): Promise<void> {
-    this.interrupts += 1;
-    this.#hanging?.({ exitCode: 130, output: 'started\n', timedOut: false, durationMs: 5 });
-    this.#hanging = undefined;
-  }
+
   interactiveArgv(): readonly string[] {
-    return [];
+    return ['false'];
   }
+
   async dispose(): Promise<void> {
     this.disposed += 1;
+    rmSync(this.dir, { recursive: true, force: true });
   }
+
   async [Symbol.asyncDispose](): Promise<void> {
     await this.dispose();
   }
+
+  async #bash(code: string, timeoutMs: number): Promise<ShellResult> {
+    const r = await runCommand('bash', ['-c', code], { cwd: this.dir, timeoutMs });
+    return { exitCode: r.exitCode, output: r.stdout + r.stderr, timedOut: r.timedOut, durationMs: r.durationMs };
+  }
 }
 
-const has = (name: string, line = 50): Check => ({ source: `sh "has ${name}" succeeds`, line, assertion: { kind: 'sh', command: `has ${name}`, ns: undefined, expect: 'succeeds' } });
-
-/** A controller answering from lists, recording what it was asked. */
-function scripted(answers: { before?: StepDecision[]; challenge?: ChallengeDecision[]; failure?: FailureDecision[] }) {
-  const asked: string[] = [];
-  const controller: Controller = {
-    beforeStep: async (s) => (asked.push(`before ${s.title}`), answers.before?.shift() ?? 'run'),
-    challenge: async (s, _l, _t, a) => (asked.push(`challenge ${s.title} #${a.count} ${a.lastChecks.filter((c) => !c.result.passed).length} failing`), answers.challenge?.shift() ?? 'quit'),
-    afterStep: async (o) => (asked.push(`after ${o.step.title}`), 'next'),
-    afterFailure: async (o) => (asked.push(`failure ${o.step.title}${o.interrupted ? ' (interrupted)' : ''}`), answers.failure?.shift() ?? 'quit'),
-  };
-  return { controller, asked };
+/** A lesson from its steps' Markdown, with valid front matter. */
+function lesson(...steps: string[]): Lesson {
+  const text = ['---', 'format: 1', 'id: fake', 'title: Fake', 'summary: A lesson for the fake sandbox.', 'world: none', '---', '', '# Fake', '', ...steps].join('\n');
+  const parsed = parseLesson(text, 'fake.md');
+  if (!parsed.lesson) throw new Error(`fixture lesson does not parse: ${JSON.stringify(parsed.problems)}`);
+  return parsed.lesson;
 }
 
-/** Ctrl-C as the CLI wires it: the runner subscribes while commands run. */
-function ctrlC() {
-  let listener: (() => void) | undefined;
-  return {
-    interrupts: (fn: () => void) => ((listener = fn), () => (listener = undefined)),
-    press: () => listener?.(),
-    listening: () => listener !== undefined,
-  };
+const step = (title: string, code: string, check: string): string => `## ${title}\n\nProse.\n\n\`\`\`sh\n${code}\n\`\`\`\n\n\`\`\`check\n${check}\n\`\`\`\n`;
+const challenge = (title: string, solution: string, check: string): string =>
+  `## Challenge: ${title}\n\nDo it.\n\n\`\`\`solution\n${solution}\n\`\`\`\n\n\`\`\`check\n${check}\n\`\`\`\n`;
+
+/** Run unattended (as verify does) on a fresh fake sandbox; returns the outcome, the sandbox and the steps reporters saw start. */
+async function verify(l: Lesson, options: { resumeFrom?: number } = {}) {
+  const sandbox = new FakeSandbox();
+  const started: string[] = [];
+  const reporter: Reporter = { onStepStart: (s) => void started.push(s.title) };
+  const outcome = await runLesson(l, { target: 'fake', startSandbox: async () => sandbox, reporters: [reporter], ...options });
+  return { outcome, sandbox, started };
 }
-
-async function run(steps: Step[], controller: Controller | undefined, extra: Partial<Parameters<typeof runLesson>[1]> = {}) {
-  FakeSandbox.started = [];
-  const phases: CheckPhase[] = [];
-  const starts: string[] = [];
-  const outcome = await runLesson(lesson(steps, { setup: [block('lesson-setup', 5, { kind: 'setup' })] }), {
-    target: 'fake',
-    startSandbox: async () => new FakeSandbox(),
-    reporters: [{ onCheck: (_o, _s, phase) => void phases.push(phase), onStepStart: (s) => void starts.push(s.title) }],
-    controller,
-    changes: false,
-    ...extra,
-  });
-  return { outcome, phases, starts, sandboxes: FakeSandbox.started };
-}
-
-const one = step(0, 'One', { commands: [block('make one', 20)] });
-const hangs = step(1, 'Two', { commands: [block('hang', 30)], checks: [] });
-
-describe('runLesson, interactive', () => {
-  it('stops a step at Ctrl-C, asks what next, and retries it in the same lab without announcing it again', async () => {
-    const c = ctrlC();
-    const { controller, asked } = scripted({ failure: ['retry', 'skip'] });
-    const pressing = setInterval(() => c.listening() && c.press(), 5);
-    const { outcome, starts, sandboxes } = await run([one, hangs], controller, { interrupts: c.interrupts });
-    clearInterval(pressing);
-    expect(asked).toEqual(['before One', 'after One', 'before Two', 'failure Two (interrupted)', 'failure Two (interrupted)']);
-    expect(starts).toEqual(['One', 'Two']);
-    expect(sandboxes).toHaveLength(1);
-    expect(sandboxes[0]?.interrupts).toBe(2);
-    expect(sandboxes[0]?.ran.filter((c) => c === 'hang')).toHaveLength(2);
-    expect(outcome.steps.map((s) => s.status)).toEqual(['passed', 'skipped']);
-    expect(outcome.status).toBe('passed');
-  });
-
-  it('gives the interrupted step a reason naming the block, and stops listening once commands end', async () => {
-    const c = ctrlC();
-    let reason: string | undefined;
-    const { controller } = scripted({});
-    controller.afterFailure = async (o) => ((reason = o.reason), 'quit');
-    setTimeout(() => c.press(), 20);
-    const { outcome } = await run([hangs], controller, { interrupts: c.interrupts });
-    expect(outcome.status).toBe('quit');
-    expect(reason).toBe('interrupted with Ctrl-C during `hang` (lessons/02-veth-pairs.md:30)');
-    expect(c.listening()).toBe(false);
-  });
-
-  it('resets a failed step: a fresh sandbox, lesson setup and earlier steps replayed, the old one disposed', async () => {
-    const again = step(1, 'Again', { commands: [block('make one', 40)] });
-    const { controller, asked } = scripted({ failure: ['reset', 'quit'] });
-    const { outcome, sandboxes } = await run([one, again], controller);
-    expect(asked).toEqual(['before One', 'after One', 'before Again', 'failure Again', 'failure Again']);
-    expect(sandboxes).toHaveLength(2);
-    expect(sandboxes[0]?.disposed).toBe(1);
-    expect(sandboxes[1]?.ran).toEqual(['lesson-setup', 'make one', 'make one']);
-    expect(sandboxes[1]?.disposed).toBe(1);
-    expect(outcome.status).toBe('quit');
-  });
-
-  it('opens a challenge on its own menu, keeps failed tries quiet for reporters, and runs the solution in a rebuilt lab', async () => {
-    const challenge = step(1, 'Yours', { challenge: true, solution: [block('make two\nmake three', 60, { kind: 'solution' })], checks: [has('three')] });
-    const { controller, asked } = scripted({ challenge: ['check', 'solution'] });
-    // The learner made half of it by hand: in that lab the solution would stop at "File exists".
-    const learner: Controller = { ...controller, challenge: async (...args) => (FakeSandbox.started[0]?.files.add('two'), controller.challenge(...args)) };
-    const { outcome, phases, sandboxes } = await run([one, challenge], learner);
-    expect(asked).toEqual(['before One', 'after One', 'challenge Yours #0 0 failing', 'challenge Yours #1 1 failing', 'after Yours']);
-    expect(phases).toEqual(['attempt', 'after']);
-    expect(sandboxes).toHaveLength(2);
-    expect(sandboxes[0]?.disposed).toBe(1);
-    expect(sandboxes[1]?.ran).toEqual(['lesson-setup', 'make one', 'make two\nmake three']);
-    expect(outcome.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
-  });
-
-  it('tells the controller what still fails after a try, and passes when the learner did it', async () => {
-    const challenge = step(0, 'Yours', { challenge: true, solution: [block('make two', 60, { kind: 'solution' })], checks: [has('two')] });
-    const { controller, asked } = scripted({ challenge: ['check', 'check'] });
-    let runs = 0;
-    const { outcome, phases, sandboxes } = await run([challenge], {
-      ...controller,
-      challenge: async (...args) => {
-        if (runs++ === 1) sandboxes0()?.files.add('two');
-        return controller.challenge(...args);
-      },
-    });
-    function sandboxes0() {
-      return FakeSandbox.started[0];
-    }
-    expect(asked).toEqual(['challenge Yours #0 0 failing', 'challenge Yours #1 1 failing', 'after Yours']);
-    expect(phases).toEqual(['attempt', 'after']);
-    expect(sandboxes).toHaveLength(1);
-    expect(outcome.status).toBe('passed');
-  });
-
-  it('asks nothing about a step of prose only', async () => {
-    const prose = step(0, 'Just read');
-    const { controller, asked } = scripted({});
-    const { outcome } = await run([prose, one], controller);
-    expect(asked).toEqual(['before One', 'after One']);
-    expect(outcome.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
-  });
-
-  it('counts the steps of earlier sittings in the outcome: done ones passed, the others skipped', async () => {
-    const three = step(2, 'Three', { commands: [block('make three', 50)] });
-    const { controller, asked } = scripted({});
-    const { outcome, sandboxes } = await run([one, step(1, 'Two', { commands: [block('make two', 30)] }), three], controller, { resumeFrom: 2, done: new Set(['one']) });
-    expect(asked).toEqual(['before Three', 'after Three']);
-    expect(sandboxes[0]?.ran).toEqual(['lesson-setup', 'make one', 'make two', 'make three']);
-    expect(outcome.steps.map((s) => [s.step.title, s.status, s.replayed ?? false])).toEqual([
-      ['One', 'passed', true],
-      ['Two', 'skipped', true],
-      ['Three', 'passed', false],
-    ]);
-  });
-});
 
 describe('runLesson, unattended', () => {
-  it('stops at the first failure without asking anyone', async () => {
-    const fails = step(1, 'Fails', { commands: [block('make one', 40)] });
-    const { outcome } = await run([one, fails, step(2, 'Never', { commands: [block('make x', 50)] })], undefined);
-    expect(outcome.steps.map((s) => s.status)).toEqual(['passed', 'failed']);
+  it('passes a challenge whose checks fail before the solution and pass after it', async () => {
+    const { outcome } = await verify(lesson(challenge('raise a', 'touch a', 'sh "test -e a" succeeds')));
+    expect(outcome.status).toBe('passed');
+    expect(outcome.steps[0]?.checksBefore.map((c) => c.result.passed)).toEqual([false]);
+    expect(outcome.steps[0]?.checks.map((c) => c.result.passed)).toEqual([true]);
+  });
+
+  it('fails a challenge that is already solved before its solution runs', async () => {
+    const { outcome } = await verify(lesson(step('Raise a', 'touch a', 'sh "test -e a" succeeds'), challenge('raise a again', 'touch a', 'sh "test -e a" succeeds')));
     expect(outcome.status).toBe('failed');
+    expect(outcome.steps[1]?.status).toBe('failed');
+    expect(outcome.steps[1]?.reason).toMatch(/^fake\.md:\d+: every check of this challenge already passes before the solution runs/);
+  });
+
+  it('stops at the first failing block: later blocks and steps never run', async () => {
+    const two = '## Two\n\nTwo blocks.\n\n```sh\ntrue\nfalse\ntouch b\n```\n\n```sh\ntouch b2\n```\n\n```check\nsh "test -e b" succeeds\n```\n';
+    const l = lesson(step('One', 'touch a', 'sh "test -e a" succeeds'), two, step('Three', 'touch c', 'sh "test -e c" succeeds'));
+    const { outcome, sandbox, started } = await verify(l);
+    expect(outcome.status).toBe('failed');
+    expect(outcome.steps.map((s) => s.status)).toEqual(['passed', 'failed']);
+    expect(outcome.steps[1]?.reason).toMatch(/^fake\.md:\d+: .*exited with 1; expected 0$/);
+    expect(outcome.steps[1]?.blocks.map((b) => b.ok)).toEqual([false]);
+    expect(sandbox.ran).toEqual(['touch a', 'true\nfalse\ntouch b']);
+    expect(started).toEqual(['One', 'Two']);
+    expect(sandbox.disposed).toBe(1);
+  });
+
+  it('stops at the first failing check, naming it', async () => {
+    const l = lesson(step('One', 'echo hi', 'sh "test -e a" succeeds'), step('Two', 'touch b', 'sh "test -e b" succeeds'));
+    const { outcome, sandbox } = await verify(l);
+    expect(outcome.steps.map((s) => s.status)).toEqual(['failed']);
+    expect(outcome.steps[0]?.reason).toMatch(/^fake\.md:\d+: sh "test -e a" succeeds: sh "test -e a" exited 1; expected success/);
+    expect(sandbox.ran).toEqual(['echo hi']);
+  });
+
+  it('resumes: earlier steps are replayed silently (commands, or a challenge`s solution), then the rest runs and is reported', async () => {
+    const l = lesson(step('One', 'touch a', 'sh "test -e a" succeeds'), challenge('raise b', 'touch b', 'sh "test -e b" succeeds'), step('Three', 'touch c', 'sh "test -e a" succeeds\nsh "test -e b" succeeds\nsh "test -e c" succeeds'));
+    const { outcome, sandbox, started } = await verify(l, { resumeFrom: 2 });
+    expect(outcome.status).toBe('passed');
+    expect(sandbox.ran).toEqual(['touch a', 'touch b', 'touch c']);
+    expect(started).toEqual(['Three']);
+    // The summary counts the whole lesson: the replayed steps come first, marked as such (skipped: not done by the learner).
+    expect(outcome.steps.map((s) => [s.step.title, s.replayed ?? false])).toEqual([['One', true], ['raise b', true], ['Three', false]]);
   });
 });
