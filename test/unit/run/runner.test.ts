@@ -114,6 +114,6 @@ describe('runLesson, unattended', () => {
     expect(sandbox.ran).toEqual(['touch a', 'touch b', 'touch c']);
     expect(started).toEqual(['Three']);
     // The summary counts the whole lesson: the replayed steps come first, marked as such (skipped: not done by the learner).
-    expect(outcome.steps.map((s) => [s.step.title, s.replayed ?? false])).toEqual([['One', true], ['raise b', true], ['Three', false]]);
+    expect(outcome.steps.map((s) => [s.step.title, s.replayed ?? false])).toEqual([['One', true], ['Challenge: raise b', true], ['Three', false]]);
   });
 });
