@@ -1,40 +1,25 @@
 // steplab's command line: dispatch to a command; our own errors become a message and a hint, never a stack trace.
 
+import { stat } from 'node:fs/promises';
 import { isSteplabError } from '../errors.ts';
 import { parseCommandLine } from './args.ts';
+import { helpText } from './help.ts';
 import { processIo, type Io } from './io.ts';
 
-const HELP = `steplab — learn container networking on a real Linux kernel
+const COMMANDS = new Set(['run', 'verify', 'lint', 'topology', 'doctor', 'progress', 'reset', 'init', 'merge-junit', 'help']);
 
-Usage:
-  steplab                         pick a lesson of ./lessons (else of the course steplab ships) and step through it
-  steplab run LESSON.md           step through one lesson (networking/07: lesson 07 of the shipped course)
-  steplab verify [PATH…]          run lessons unattended; exit 0 only if all pass
-  steplab lint [PATH…]            report problems in lessons as file:line:col
-  steplab topology LESSON.md      draw a lesson's network after a step
-  steplab doctor                  check what this machine allows
-  steplab init [DIR]              start a course of your own: a lesson, a README, a CI workflow
-  steplab merge-junit FILE…       join the JUnit files of sharded verify runs (-o FILE, else stdout)
-
-Options:
-  -t, --target NAME   sandbox (default) | docker | vagrant | auto
-  -j, --jobs N        verify: lessons run in parallel
-  -r, --reporter R    verify: plain (default) | junit | json
-  -o, --output FILE   verify: where junit/json goes
-      --keep-going    verify: run every step after a failure, report every failing check
-      --shard K/N     verify: only the K-th of N parts of the lessons (one part per CI job)
-      --step N|ID     topology: after which step (default: the last)
-  -f, --format F      topology: ascii (default) | dot | mermaid
-      --start-over    run: ignore saved progress
-      --no-changes    do not record what changed in the kernel at each step
-`;
 
 /** Run steplab with argv (without node and script); resolves with the exit code. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   try {
-    const { command, positionals, options } = parseCommandLine(argv);
+    const parsed = parseCommandLine(argv);
+    const { options } = parsed;
+    // `steplab PATH`: a course folder (or a lesson file) to learn from, as `steplab run PATH`.
+    const asPath = parsed.command !== undefined && !COMMANDS.has(parsed.command) && (await isPath(parsed.command));
+    const command = asPath ? undefined : parsed.command;
+    const positionals = asPath && parsed.command !== undefined ? [parsed.command, ...parsed.positionals] : parsed.positionals;
     if (options.help || command === 'help') {
-      io.stdout.write(HELP);
+      io.stdout.write(helpText(command === 'help' ? positionals[0] : command));
       return 0;
     }
     if (options.version) {
@@ -43,8 +28,13 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     }
     switch (command) {
       case undefined:
+        return await (await import('./commands/run.ts')).runCommand(positionals, options, io, 'steplab');
       case 'run':
         return await (await import('./commands/run.ts')).runCommand(positionals, options, io);
+      case 'progress':
+        return await (await import('./commands/progress.ts')).progressCommand(positionals, options, io);
+      case 'reset':
+        return await (await import('./commands/progress.ts')).resetCommand(positionals, options, io);
       case 'verify':
         return await (await import('./commands/verify.ts')).verifyCommand(positionals, options, io);
       case 'lint':
@@ -58,7 +48,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       case 'doctor':
         return await (await import('./commands/doctor.ts')).doctorCommand(options, io);
       default:
-        io.stderr.write(`steplab: unknown command "${command}"\n\n${HELP}`);
+        io.stderr.write(`steplab: unknown command "${command}" (and no such file or folder)\n\n${helpText(undefined)}`);
         return 2;
     }
   } catch (error) {
@@ -68,5 +58,15 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     }
     io.stderr.write(`steplab: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
     return 2;
+  }
+}
+
+/** Whether an argument names a file or folder on disk. */
+async function isPath(arg: string): Promise<boolean> {
+  try {
+    await stat(arg);
+    return true;
+  } catch {
+    return false;
   }
 }

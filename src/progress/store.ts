@@ -2,7 +2,7 @@
 
 import { readFile, rename } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Lesson } from '../lesson/types.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 
@@ -41,8 +41,16 @@ export function stateDir(env: Env = process.env, home: string = homedir()): stri
   return join(home, '.local', 'state', 'steplab');
 }
 
-/** A lesson's key: its absolute course folder and its id, so two courses may reuse an id. */
+/**
+ * A lesson's key: its course (the name of the folder holding it) and its id, so two courses may reuse
+ * an id and a course folder may move (or be checked out elsewhere) without losing the learner's progress.
+ */
 export function progressKey(lesson: Pick<Lesson, 'file' | 'id'>): string {
+  return `${basename(dirname(resolve(lesson.file)))}#${lesson.id}`;
+}
+
+/** The key older steplabs used (absolute folder and id); read, then moved to progressKey on the next save. */
+export function legacyProgressKey(lesson: Pick<Lesson, 'file' | 'id'>): string {
   return `${dirname(resolve(lesson.file))}#${lesson.id}`;
 }
 
@@ -129,7 +137,12 @@ export class ProgressStore {
 
   /** The recorded progress of a lesson, if any. */
   get(lesson: Pick<Lesson, 'file' | 'id'>): LessonProgress | undefined {
-    return this.#lessons[progressKey(lesson)];
+    return this.#lessons[progressKey(lesson)] ?? this.#lessons[legacyProgressKey(lesson)];
+  }
+
+  /** Ids of the steps of a lesson the learner has done. */
+  completed(lesson: Pick<Lesson, 'file' | 'id'>): ReadonlySet<string> {
+    return new Set(this.get(lesson)?.completedSteps ?? []);
   }
 
   /** Record a step as done. */
@@ -181,8 +194,9 @@ export class ProgressStore {
     const current = await readProgress(this.path, this.#now);
     if (current.warning !== undefined) this.addWarning(current.warning);
     const lessons = current.warning === undefined ? { ...this.#lessons, ...current.lessons } : { ...this.#lessons };
+    delete lessons[legacyProgressKey(lesson)];
     if (entry === undefined) delete lessons[key];
-    else lessons[key] = entry;
+    else lessons[key] = { ...entry, file: resolve(lesson.file) };
     const file: ProgressFile = { version: PROGRESS_VERSION, lessons };
     await writeFileAtomic(this.path, `${JSON.stringify(file, null, 2)}\n`);
     this.#lessons = lessons;

@@ -3,7 +3,7 @@
 import { nothingChanged, renderChanges } from '../diff/index.ts';
 import type { Check, CommandBlock, Lesson, Step, StepPart } from '../lesson/types.ts';
 import { failedCommand } from '../run/blocks.ts';
-import type { BlockOutcome, CheckOutcome, LessonOutcome, Reporter, StepOutcome } from '../run/events.ts';
+import type { BlockOutcome, CheckOutcome, CheckPhase, LessonOutcome, Reporter, StepOutcome } from '../run/events.ts';
 import {
   blockProblem,
   cleanOutput,
@@ -163,8 +163,8 @@ export class TerminalReporter implements Reporter {
   }
 
   /** One check's verdict; the checks a challenge runs before its solution stay quiet. */
-  onCheck(outcome: CheckOutcome, _step: Step, phase: 'before-solution' | 'after'): void {
-    if (phase === 'before-solution') return;
+  onCheck(outcome: CheckOutcome, _step: Step, phase: CheckPhase): void {
+    if (phase !== 'after') return;
     const s = this.#style;
     if (this.#checksShown.size === 0 || this.#checksShown.has(outcome.check)) {
       this.#checksShown.clear();

@@ -1,7 +1,7 @@
 // Calls every reporter's hook in turn; a reporter without the hook is passed over.
 
 import type { CommandBlock, Lesson, Step } from '../lesson/types.ts';
-import type { BlockOutcome, CheckOutcome, LessonOutcome, Reporter, StepOutcome } from './events.ts';
+import type { BlockOutcome, CheckOutcome, CheckPhase, LessonOutcome, Reporter, StepOutcome } from './events.ts';
 
 export class Emitter {
   readonly #reporters: readonly Reporter[];
@@ -25,7 +25,7 @@ export class Emitter {
   async blockEnd(outcome: BlockOutcome, step: Step | undefined): Promise<void> {
     for (const r of this.#reporters) await r.onBlockEnd?.(outcome, step);
   }
-  async check(outcome: CheckOutcome, step: Step, phase: 'before-solution' | 'after'): Promise<void> {
+  async check(outcome: CheckOutcome, step: Step, phase: CheckPhase): Promise<void> {
     for (const r of this.#reporters) await r.onCheck?.(outcome, step, phase);
   }
   async stepEnd(outcome: StepOutcome, lesson: Lesson): Promise<void> {

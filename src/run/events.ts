@@ -18,6 +18,13 @@ export interface CheckOutcome {
 
 export type StepStatus = 'passed' | 'failed' | 'skipped';
 
+/**
+ * When checks ran: `before-solution` (verify proves a challenge starts unsolved), `after` (the step's
+ * verdict), `attempt` (the learner's own try at a challenge that did not pass yet: the controller shows
+ * it in the learner's terms, so reporters should not quote the expected rules).
+ */
+export type CheckPhase = 'before-solution' | 'after' | 'attempt';
+
 export interface StepOutcome {
   readonly step: Step;
   readonly status: StepStatus;
@@ -30,6 +37,10 @@ export interface StepOutcome {
   /** Why the step failed, in one sentence; undefined when it passed. */
   readonly reason: string | undefined;
   readonly durationMs: number;
+  /** The learner pressed Ctrl-C while the step's commands ran. */
+  readonly interrupted?: boolean;
+  /** A step before the one the run started at: replayed to rebuild the lab, not run now (passed: done in an earlier sitting). */
+  readonly replayed?: boolean;
   /** verify --keep-going: an earlier step of the lesson failed, so this step ran on a lab that may be off. */
   readonly afterFailure?: boolean;
 }
@@ -53,7 +64,7 @@ export interface Reporter {
   onStepStart?(step: Step, lesson: Lesson): void | Promise<void>;
   onBlockStart?(block: CommandBlock, step: Step | undefined): void | Promise<void>;
   onBlockEnd?(outcome: BlockOutcome, step: Step | undefined): void | Promise<void>;
-  onCheck?(outcome: CheckOutcome, step: Step, phase: 'before-solution' | 'after'): void | Promise<void>;
+  onCheck?(outcome: CheckOutcome, step: Step, phase: CheckPhase): void | Promise<void>;
   onStepEnd?(outcome: StepOutcome, lesson: Lesson): void | Promise<void>;
   onLessonEnd?(outcome: LessonOutcome): void | Promise<void>;
   /** After every lesson of a run (verify): the whole list. */
@@ -65,6 +76,15 @@ export type StepDecision = 'run' | 'skip' | 'quit';
 
 /** What the learner chose while working on a challenge. */
 export type ChallengeDecision = 'check' | 'solution' | 'skip' | 'quit';
+
+/** What the learner chose after a step failed or was interrupted: run it again here, rebuild the lab first, skip it or quit. */
+export type FailureDecision = 'retry' | 'reset' | 'skip' | 'quit';
+
+/** How many tries of a challenge were checked so far, and the checks of the last one. */
+export interface ChallengeAttempt {
+  readonly count: number;
+  readonly lastChecks: readonly CheckOutcome[];
+}
 
 /** Things the UI may offer between steps; all computed from the live sandbox. */
 export interface StepTools {
@@ -79,9 +99,12 @@ export interface StepTools {
  * (verify, CI, no TTY) every step runs and every challenge runs its solution.
  */
 export interface Controller {
+  /** Before a step with commands to run (not asked for challenges, nor for steps of prose only). */
   beforeStep(step: Step, lesson: Lesson, tools: StepTools): Promise<StepDecision>;
   /** A challenge: the learner works in the sandbox, then asks for the checks, the solution, a skip or quit. */
-  challenge(step: Step, lesson: Lesson, tools: StepTools, attempt: { readonly count: number; readonly lastChecks: readonly CheckOutcome[] }): Promise<ChallengeDecision>;
-  /** After a step: go on or quit (the UI may show changes, topology, explanations, a shell before answering). */
+  challenge(step: Step, lesson: Lesson, tools: StepTools, attempt: ChallengeAttempt): Promise<ChallengeDecision>;
+  /** After a step passed: go on or quit (the UI may show changes, topology, explanations, a shell before answering). */
   afterStep(outcome: StepOutcome, lesson: Lesson, tools: StepTools): Promise<'next' | 'quit'>;
+  /** After a step failed or was interrupted (Ctrl-C): retry, reset the lab to the step's start, skip or quit. */
+  afterFailure(outcome: StepOutcome, lesson: Lesson, tools: StepTools): Promise<FailureDecision>;
 }

@@ -10,7 +10,7 @@ import type { Sandbox } from '../sandbox/types.ts';
 import { shellQuote } from '../process/shell-quote.ts';
 import { blockFailure, runBlock } from './blocks.ts';
 import { evaluateChecks } from './checks.ts';
-import type { BlockOutcome, CheckOutcome, Controller, LessonOutcome, Reporter, StepOutcome, StepTools } from './events.ts';
+import type { BlockOutcome, CheckOutcome, CheckPhase, Controller, LessonOutcome, Reporter, StepOutcome, StepTools } from './events.ts';
 import { Emitter } from './emitter.ts';
 
 export interface RunLessonOptions {
@@ -30,6 +30,10 @@ export interface RunLessonOptions {
   readonly keepGoing?: boolean;
   /** Called when a step is finished, for saving progress. */
   readonly onStepPassed?: (step: Step) => void | Promise<void>;
+  /** Ids of the steps done in earlier sittings: the summary counts the steps before `resumeFrom` among them as passed. */
+  readonly done?: ReadonlySet<string>;
+  /** Listen for the learner's Ctrl-C while a step's commands run; returns a function that stops listening. */
+  readonly interrupts?: (onInterrupt: () => void) => () => void;
 }
 
 /** Run a lesson to its end (or until the learner quits); a failure is in the outcome, never thrown. */
@@ -46,6 +50,7 @@ export async function runLesson(lesson: Lesson, options: RunLessonOptions): Prom
 
   await emit.lessonStart(lesson, { target: options.target, resumeFrom });
   let sandbox: Sandbox;
+  let session: StepSession | undefined;
   try {
     sandbox = await options.startSandbox(lesson);
   } catch (error) {
@@ -65,28 +70,68 @@ export async function runLesson(lesson: Lesson, options: RunLessonOptions): Prom
     }
     const setup = await runHidden(sandbox, lesson.setup, lesson, emit, undefined);
     if (setup) return await finish('broken', `lesson setup failed: ${setup}`);
-    for (const step of lesson.steps.slice(0, resumeFrom)) await replayStep(sandbox, step, lesson);
+    for (const step of lesson.steps.slice(0, resumeFrom)) {
+      await replayStep(sandbox, step, lesson);
+      steps.push(replayedOutcome(step, options.done));
+    }
 
-    const session = new StepSession(lesson, sandbox, emit, options);
+    session = new StepSession(lesson, sandbox, emit, options);
+    const controller = options.controller;
     for (const step of lesson.steps.slice(resumeFrom)) {
-      const outcome = await session.step(step);
+      let outcome = await session.step(step, false);
+      // Interactive, a failed or interrupted step is not the end: retry it, rebuild the lab to its start, or skip it.
+      while (controller && outcome !== 'quit' && outcome.status === 'failed') {
+        const decision = await controller.afterFailure(outcome, lesson, session.tools);
+        if (decision === 'quit') outcome = 'quit';
+        else if (decision === 'skip') outcome = { ...outcome, status: 'skipped', reason: 'skipped by the learner after it failed' };
+        else {
+          if (decision === 'reset') {
+            const broken = await session.reset(step);
+            if (broken) return await finish('broken', broken);
+          }
+          outcome = await session.step(step, true);
+        }
+      }
       if (outcome === 'quit') return await finish('quit');
       steps.push(outcome);
       if (outcome.status === 'passed') await options.onStepPassed?.(step);
-      const next = options.controller ? await options.controller.afterStep(outcome, lesson, session.tools) : outcome.status === 'failed' && !options.keepGoing ? 'stop' : 'next';
+      const next = !controller
+        ? outcome.status === 'failed' && !options.keepGoing ? 'stop' : 'next'
+        : outcome.status === 'passed' && !proseOnly(step) ? await controller.afterStep(outcome, lesson, session.tools) : 'next';
       if (outcome.status === 'failed') session.afterFailure = true;
       if (next === 'quit') return await finish('quit');
       // Unattended, later steps build on this one: stop at the first failure rather than pile up echoes of it.
       if (next === 'stop') break;
     }
-    await runHidden(sandbox, lesson.cleanup, lesson, emit, undefined);
-    return await finish(steps.length === lesson.steps.length - resumeFrom && steps.every((s) => s.status !== 'failed') ? 'passed' : 'failed');
+    await runHidden(session.sandbox, lesson.cleanup, lesson, emit, undefined);
+    return await finish(steps.length === lesson.steps.length && steps.every((s) => s.status !== 'failed') ? 'passed' : 'failed');
   } catch (error) {
     if (!isSteplabError(error)) throw error;
     return await finish('broken', error.message);
   } finally {
-    await sandbox.dispose();
+    await (session?.sandbox ?? sandbox).dispose();
   }
+}
+
+/** A step of prose alone: nothing to run or check, so the learner is not asked anything about it. */
+export function proseOnly(step: Step): boolean {
+  return !step.challenge && step.commands.length === 0 && step.checks.length === 0 && step.setup.length === 0 && step.cleanup.length === 0;
+}
+
+/** How a step before the resume point counts in the summary: passed if done in an earlier sitting, else skipped. */
+function replayedOutcome(step: Step, done: ReadonlySet<string> | undefined): StepOutcome {
+  const passed = done?.has(step.id) === true;
+  return {
+    step,
+    status: passed ? 'passed' : 'skipped',
+    blocks: [],
+    checks: [],
+    checksBefore: [],
+    changes: [],
+    reason: passed ? undefined : 'not done by the learner; replayed to build the lab',
+    durationMs: 0,
+    replayed: true,
+  };
 }
 
 /** The commands of `requires` that the sandbox does not have, or `name: why` for one it has but cannot run (tcpdump without subordinate ids). */
@@ -117,10 +162,14 @@ async function replayStep(sandbox: Sandbox, step: Step, lesson: Lesson): Promise
 /** One lesson's steps in one sandbox, with the snapshot before each step kept for the diff. */
 class StepSession {
   readonly #lesson: Lesson;
-  readonly #sandbox: Sandbox;
+  #sandbox: Sandbox;
   readonly #emit: Emitter;
   readonly #options: RunLessonOptions;
   readonly tools: StepTools;
+  /** The kernel's state when the current step started, for what changed. */
+  #before: Snapshot | undefined;
+  /** Whether the learner pressed Ctrl-C during the current try of the step. */
+  #interrupted = false;
   /** While changes are shown: the snapshots around each run of checks that send packets, whose traffic is not the learner's. */
   #windows: CheckWindow[] = [];
   #openWindow: Snapshot | undefined;
@@ -135,27 +184,40 @@ class StepSession {
     this.tools = {
       openShell: async () => {
         if (!options.openShell) throw new Error('no terminal to open a shell in');
-        await options.openShell(sandbox);
+        await options.openShell(this.#sandbox);
       },
-      snapshot: () => takeSnapshot((code) => sandbox.probe(code)),
+      snapshot: () => takeSnapshot((code) => this.#sandbox.probe(code)),
     };
   }
 
-  /** Run one step: ask first (when interactive), then its blocks or its challenge, then its checks. */
-  async step(step: Step): Promise<StepOutcome | 'quit'> {
-    // The learner reads the step (prose, commands) before choosing to run it.
-    await this.#emit.stepStart(step, this.#lesson);
+  /** The sandbox the lesson runs in now (a reset replaces it). */
+  get sandbox(): Sandbox {
+    return this.#sandbox;
+  }
+
+  /**
+   * Run one step: ask first (when interactive), then its blocks or its challenge, then its checks.
+   * `again`: a retry after a failure, in the same lab (or one reset to the step's start): not announced, not asked, no setup.
+   */
+  async step(step: Step, again: boolean): Promise<StepOutcome | 'quit'> {
     const controller = this.#options.controller;
-    if (controller) {
-      const decision = await controller.beforeStep(step, this.#lesson, this.tools);
-      if (decision === 'quit') return 'quit';
-      if (decision === 'skip') return this.#skipped(step);
+    this.#interrupted = false;
+    if (!again) {
+      // The learner reads the step (prose, commands) before choosing to run it; a challenge opens on its own menu.
+      await this.#emit.stepStart(step, this.#lesson);
+      if (controller && !step.challenge && !proseOnly(step)) {
+        const decision = await controller.beforeStep(step, this.#lesson, this.tools);
+        if (decision === 'quit') return 'quit';
+        if (decision === 'skip') return this.#skipped(step);
+      }
     }
     const started = performance.now();
-    const before = this.#options.changes ? await this.tools.snapshot() : undefined;
-    this.#windows = [];
-    this.#openWindow = undefined;
-    const setup = await runHidden(this.#sandbox, step.setup, this.#lesson, this.#emit, step);
+    if (!again) {
+      this.#before = this.#options.changes ? await this.tools.snapshot() : undefined;
+      this.#windows = [];
+      this.#openWindow = undefined;
+    }
+    const setup = again ? undefined : await runHidden(this.#sandbox, step.setup, this.#lesson, this.#emit, step);
     let result: Partial<StepOutcome> & { status: StepOutcome['status'] };
     if (setup) result = { status: 'failed', reason: `step setup failed: ${setup}` };
     else if (step.challenge) {
@@ -165,7 +227,7 @@ class StepSession {
     } else result = await this.#commands(step);
     if (step.cleanup.length > 0) await this.#closeWindow();
     await runHidden(this.#sandbox, step.cleanup, this.#lesson, this.#emit, step);
-    const changes = before ? await this.#changes(before) : [];
+    const changes = this.#before ? await this.#changes(this.#before) : [];
     const outcome: StepOutcome = {
       step,
       status: result.status,
@@ -175,15 +237,63 @@ class StepSession {
       changes,
       reason: result.reason,
       durationMs: Math.round(performance.now() - started),
+      ...(result.interrupted ? { interrupted: true } : {}),
       ...(this.afterFailure ? { afterFailure: true } : {}),
     };
     await this.#emit.stepEnd(outcome, this.#lesson);
     return outcome;
   }
 
+  /**
+   * Rebuild the lab as it was when `step` started: a fresh sandbox, the lesson's setup, every earlier
+   * step replayed, the step's own setup. Returns why it could not, or undefined.
+   */
+  async reset(step: Step): Promise<string | undefined> {
+    let fresh: Sandbox;
+    try {
+      fresh = await this.#options.startSandbox(this.#lesson);
+    } catch (error) {
+      if (!isSteplabError(error)) throw error;
+      return error.hint ? `${error.message}\n${error.hint}` : error.message;
+    }
+    const old = this.#sandbox;
+    this.#sandbox = fresh;
+    await old.dispose();
+    const setup = await runHidden(fresh, this.#lesson.setup, this.#lesson, this.#emit, undefined);
+    if (setup) return `lesson setup failed: ${setup}`;
+    for (const earlier of this.#lesson.steps.slice(0, step.index)) await replayStep(fresh, earlier, this.#lesson);
+    const own = await runHidden(fresh, step.setup, this.#lesson, this.#emit, step);
+    if (own) return `step setup failed: ${own}`;
+    this.#windows = [];
+    this.#openWindow = undefined;
+    if (this.#options.changes) this.#before = await this.tools.snapshot();
+    return undefined;
+  }
+
+  /** Call `work` with Ctrl-C routed to the sandbox: it stops the running block, and the step counts as interrupted. */
+  async #interruptible<T>(work: () => Promise<T>): Promise<T> {
+    const stop = this.#options.interrupts?.(() => {
+      this.#interrupted = true;
+      void this.#sandbox.interrupt?.().catch(() => {});
+    });
+    try {
+      return await work();
+    } finally {
+      stop?.();
+    }
+  }
+
+  /** The failure of a step the learner interrupted, naming the block that was running. */
+  #interruptedResult(blocks: BlockOutcome[], step: Step, extra: Partial<StepOutcome> = {}): Partial<StepOutcome> & { status: StepOutcome['status'] } {
+    const last = blocks.at(-1);
+    const where = last ? ` during \`${last.block.code.split('\n')[0] ?? ''}\` (${this.#lesson.file}:${last.block.line})` : '';
+    return { status: 'failed', blocks, interrupted: true, reason: `interrupted with Ctrl-C${where}`, ...extra };
+  }
+
   /** A normal step: every `sh` block in order, stopping at the first that does not end as meant; then the checks. */
   async #commands(step: Step): Promise<Partial<StepOutcome> & { status: StepOutcome['status'] }> {
     const blocks = await this.#runBlocks(step.commands, step);
+    if (this.#interrupted) return this.#interruptedResult(blocks, step);
     const failed = blocks.find((b) => !b.ok);
     if (failed) return { status: 'failed', blocks, reason: blockFailure(failed, this.#lesson) };
     const checks = await this.#check(step, blocks, 'after');
@@ -211,13 +321,22 @@ class StepSession {
       return { status: reason ? 'failed' : 'passed', blocks, checks, checksBefore, reason };
     }
     let lastChecks: CheckOutcome[] = [];
-    for (let count = 1; ; count++) {
+    for (let count = 0; ; count++) {
       const decision = await controller.challenge(step, this.#lesson, this.tools, { count, lastChecks });
       if (decision === 'quit') return 'quit';
       if (decision === 'skip') return { status: 'skipped', checks: lastChecks, reason: 'skipped by the learner' };
-      const blocks = decision === 'solution' ? await this.#runBlocks(step.solution, step) : [];
-      lastChecks = await this.#check(step, blocks, 'after');
+      let blocks: BlockOutcome[] = [];
+      if (decision === 'solution') {
+        // The learner's half-done attempt would trip the solution (File exists): run it in the lab as the step found it.
+        const broken = await this.reset(step);
+        if (broken) return { status: 'failed', reason: `the lab could not be rebuilt for the solution: ${broken}` };
+        blocks = await this.#runBlocks(step.solution, step);
+        if (this.#interrupted) return this.#interruptedResult(blocks, step);
+      }
+      lastChecks = await this.#evaluate(step, blocks);
       const bad = lastChecks.find((c) => !c.result.passed);
+      // A try that failed is the controller's to show, in the learner's terms; a pass or the solution's verdict is the step's.
+      await this.#emitChecks(lastChecks, step, bad && decision === 'check' ? 'attempt' : 'after');
       if (!bad) return { status: 'passed', blocks, checks: lastChecks };
       if (decision === 'solution') return { status: 'failed', blocks, checks: lastChecks, reason: checkFailure(this.#lesson, bad) };
     }
@@ -228,15 +347,21 @@ class StepSession {
     const outcomes: BlockOutcome[] = [];
     for (const block of blocks) {
       await this.#emit.blockStart(block, step);
-      const outcome = await runBlock(this.#sandbox, block, this.#lesson);
+      const outcome = await this.#interruptible(() => runBlock(this.#sandbox, block, this.#lesson));
       await this.#emit.blockEnd(outcome, step);
       outcomes.push(outcome);
-      if (!outcome.ok) break;
+      if (!outcome.ok || this.#interrupted) break;
     }
     return outcomes;
   }
 
-  async #check(step: Step, blocks: readonly BlockOutcome[], phase: 'before-solution' | 'after'): Promise<CheckOutcome[]> {
+  async #check(step: Step, blocks: readonly BlockOutcome[], phase: CheckPhase): Promise<CheckOutcome[]> {
+    const outcomes = await this.#evaluate(step, blocks, phase);
+    await this.#emitChecks(outcomes, step, phase);
+    return outcomes;
+  }
+
+  async #evaluate(step: Step, blocks: readonly BlockOutcome[], phase: CheckPhase = 'after'): Promise<CheckOutcome[]> {
     const last = blocks.at(-1);
     // Before the solution nothing is on its way, so `within` would only wait for a failure.
     const checks = phase === 'before-solution' ? step.checks.map(({ withinMs: _, ...check }) => check) : step.checks;
@@ -245,9 +370,11 @@ class StepSession {
       await this.#closeWindow();
       this.#openWindow = await this.tools.snapshot();
     }
-    const outcomes = await evaluateChecks(checks, this.#sandbox, { output: blocks.map((b) => b.output).join(''), exitCode: last?.exitCode ?? 0 });
+    return this.#interruptible(() => evaluateChecks(checks, this.#sandbox, { output: blocks.map((b) => b.output).join(''), exitCode: last?.exitCode ?? 0 }));
+  }
+
+  async #emitChecks(outcomes: readonly CheckOutcome[], step: Step, phase: CheckPhase): Promise<void> {
     for (const outcome of outcomes) await this.#emit.check(outcome, step, phase);
-    return outcomes;
   }
 
   async #changes(before: Snapshot): Promise<Change[]> {

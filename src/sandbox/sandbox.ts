@@ -93,6 +93,18 @@ class TargetSandbox implements Sandbox {
     return this.#probe.run(code, timeoutMs);
   }
 
+  async interrupt(): Promise<void> {
+    this.#assertOpen();
+    const shell = this.#shell;
+    if (!shell.busy) return;
+    // INT first, as Ctrl-C would (ping prints its summary); what still runs after a moment gets KILL.
+    await this.probe('__steplab_interrupt INT');
+    for (let waited = 0; shell.busy && shell.alive && waited < 3_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (waited >= 500 && shell.busy) await this.probe('__steplab_interrupt KILL');
+    }
+  }
+
   interactiveArgv(): readonly string[] {
     // The same start as the lesson's shell (HOME, PS1, PATH with the sbin folders), from the file init wrote.
     return [...this.#enterArgv(), 'bash', '--noprofile', '--rcfile', '/run/steplab/env.sh', '-i'];

@@ -9,6 +9,9 @@ import type { ShellResult } from './types.ts';
 
 const PRELUDE = readFileSync(new URL('./scripts/shell.sh', import.meta.url), 'utf8');
 
+/** Where the lesson shell writes its PID inside the sandbox (read by `__steplab_interrupt` on Ctrl-C). */
+const LESSON_PID_FILE = '/run/steplab/lesson.pid';
+
 /** How long past its own timeout a block may take before steplab stops waiting (the watchdog inside acts first). */
 const GRACE_MS = 5_000;
 
@@ -37,12 +40,17 @@ export class ShellSession {
     process.stderr.on('data', (chunk: Buffer) => this.#onData(this.#decoder.write(chunk)));
     process.stdin.on('error', () => {});
     void process.then(() => this.#onExit());
-    process.stdin.write(`__STEPLAB_TOKEN=${this.#token} __STEPLAB_ROLE=${role}\n${PRELUDE}\n`);
+    process.stdin.write(`__STEPLAB_TOKEN=${this.#token} __STEPLAB_ROLE=${role}\n${PRELUDE}\n${role === 'lesson' ? `echo $$ > ${LESSON_PID_FILE}\n` : ''}`);
   }
 
   /** Whether the shell is still running (a step may `exit` it, or a runaway step loses it). */
   get alive(): boolean {
     return !this.#exited && !this.#abandoned;
+  }
+
+  /** Whether a block is running (or waiting its turn) now. */
+  get busy(): boolean {
+    return this.#pending !== undefined;
   }
 
   /** Run code to completion in this shell, one block at a time, stopping at the first failing command. */

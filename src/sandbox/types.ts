@@ -21,6 +21,8 @@ export interface Sandbox extends AsyncDisposable {
   run(code: string, options: RunOptions): Promise<ShellResult>;
   /** Run a short script in steplab's own shell in the same namespaces (snapshots, probes); never the learner's state. */
   probe(code: string, timeoutMs?: number): Promise<ShellResult>;
+  /** Stop the block running in the lesson shell, as Ctrl-C would; the shell and its variables stay. No-op when idle. */
+  interrupt?(): Promise<void>;
   /** argv that opens an interactive shell in the sandbox, on the target (for "try it yourself"). */
   interactiveArgv(): readonly string[];
   /** End every process, namespace and mount of the sandbox. Safe to call twice. */

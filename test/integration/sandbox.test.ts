@@ -73,6 +73,35 @@ describe.skipIf(skip)('sandbox target', () => {
     expect(r.output).toBe('1\n0\n');
   });
 
+  it('interrupts a running block (Ctrl-C): its commands stop, what it printed is kept, the shell keeps its variables', async () => {
+    await sandbox.run('KEEP=still-here', { timeoutMs: 5000 });
+    // ping ends with status 0 when interrupted after a reply: the block must stop all the same.
+    const running = sandbox.run('echo started; ping -i 0.2 127.0.0.1; echo never', { timeoutMs: 30_000 });
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const started = performance.now();
+    await sandbox.interrupt?.();
+    const r = await running;
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(r.output).toContain('started');
+    expect(r.output).toMatch(/packets transmitted/);
+    expect(r.output).not.toContain('never');
+    expect(r.exitCode).toBe(130);
+    expect(r.timedOut).toBe(false);
+    const after = await sandbox.run('echo "$KEEP"; ps -eo args | grep -c "^[p]ing"', { timeoutMs: 5000 });
+    expect(after.output).toBe('still-here\n0\n');
+  });
+
+  it('interrupts a loop of builtins without losing the shell, and does nothing when idle', async () => {
+    await sandbox.run('KEEP2=yes', { timeoutMs: 5000 });
+    const running = sandbox.run('while :; do :; done', { timeoutMs: 30_000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await sandbox.interrupt?.();
+    expect((await running).exitCode).toBe(130);
+    await sandbox.interrupt?.();
+    const after = await sandbox.run('echo "$KEEP2"', { timeoutMs: 5000 });
+    expect(after.output).toBe('yes\n');
+  });
+
   it('survives a runaway loop of builtins by replacing the shell', async () => {
     const r = await sandbox.run('while :; do :; done', { timeoutMs: 500 });
     expect(r.timedOut).toBe(true);

@@ -1,75 +1,103 @@
-// `steplab run LESSON` and `steplab` alone: a learner steps through a lesson in a fresh sandbox.
+// `steplab run LESSON`, `steplab [COURSE]`: a learner steps through a lesson in a fresh sandbox, at a terminal.
 
-import { loadCourse } from '../../lesson/course.ts';
 import { formatProblem } from '../../lesson/lint.ts';
 import type { Lesson } from '../../lesson/types.ts';
 import { loadProgress, type ProgressStore } from '../../progress/store.ts';
-import { PlainReporter } from '../../report/plain.ts';
 import { TerminalReporter } from '../../report/terminal.ts';
-import type { Controller, LessonOutcome, Reporter } from '../../run/events.ts';
+import type { LessonOutcome } from '../../run/events.ts';
 import { runLesson } from '../../run/runner.ts';
 import { startSandbox } from '../../sandbox/sandbox.ts';
 import type { Target } from '../../target/types.ts';
 import { renderAscii } from '../../topology/index.ts';
 import { SteplabError } from '../../errors.ts';
 import type { Options } from '../args.ts';
-import { coursePaths } from '../course-paths.ts';
 import type { Io } from '../io.ts';
+import { resolveNamed, stepIndex } from '../lesson-ref.ts';
 import { openTarget, parseTargetChoice } from '../targets.ts';
 import { ClackController } from '../ui/controller.ts';
-import { isInteractive } from '../ui/io.ts';
-import { pickLesson } from '../ui/picker.ts';
+import { isCI } from '../ui/io.ts';
+import { chooseStart, pickLesson } from '../ui/picker.ts';
 import { explainStep } from '../explain-step.ts';
 
-/** Run one lesson file, or pick from the course when none is named; returns the exit code. */
-export async function runCommand(positionals: readonly string[], options: Options, io: Io): Promise<number> {
-  const interactive = isInteractive(io.env, io.stdin, io.stdout);
-  const named = positionals[0];
-  const course = await loadCourse(await coursePaths([named ?? options.course], io));
+/** Why steplab cannot ask the learner anything here, or undefined when it can. */
+export function notInteractiveReason(io: Io): string | undefined {
+  if (isCI(io.env)) return 'CI is set';
+  if (io.stdin.isTTY !== true) return 'its input is not a terminal';
+  if (io.stdout.isTTY !== true) return 'its output is not a terminal';
+  return undefined;
+}
+
+/** Run one lesson, or pick from the course when none is named; returns the exit code. */
+export async function runCommand(positionals: readonly string[], options: Options, io: Io, name = 'run'): Promise<number> {
+  const why = notInteractiveReason(io);
+  if (why !== undefined) {
+    const what = positionals[0] ?? options.course ?? 'lessons';
+    io.stderr.write(`steplab${name === 'run' ? ' run' : ''} asks you what to do at each step and cannot here: ${why}. To run lessons unattended, use \`steplab verify ${what}\`.\n`);
+    return 2;
+  }
+  const named = await resolveNamed(positionals[0], options.course, io);
+  const { course } = named;
   const errors = course.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     for (const p of errors) io.stderr.write(`${formatProblem(p)}\n`);
-    io.stderr.write(`Fix the lesson${named ? '' : 's'} above (\`steplab lint\` lists every problem), then run again.\n`);
+    io.stderr.write(`Fix the lesson${named.lesson ? '' : 's'} above (\`steplab lint\` lists every problem), then run again.\n`);
     return 1;
   }
-  if (course.lessons.length === 0) throw new SteplabError('LESSON_NOT_FOUND', `no lessons in ${named ?? options.course ?? 'lessons'}`, 'Name a lesson file, or a folder of files like 01-namespaces.md.');
+  if (course.lessons.length === 0) throw new SteplabError('LESSON_NOT_FOUND', `no lessons in ${named.where}`, 'Name a lesson file, or a folder of files like 01-namespaces.md.');
+  if (options.step !== undefined && named.lesson === undefined) throw new SteplabError('USAGE', '--step needs a lesson', 'Name the lesson too: steplab run LESSON --step N.');
   const progress = await loadProgress(io.env.STEPLAB_STATE_DIR);
   for (const warning of progress.warnings) io.stderr.write(`${warning}\n`);
+  const ui = { input: io.stdin, output: io.stdout };
+
+  // Where to start the named lesson: --step, --start-over, its saved progress, or the learner's choice when it is done.
+  let start: { from: number; startOver: boolean } | undefined;
+  if (named.lesson !== undefined) {
+    const lesson = named.lesson;
+    const standing = progress.standing(lesson);
+    if (options.step !== undefined) start = { from: stepIndex(lesson, options.step), startOver: false };
+    else if (options['start-over']) start = { from: 0, startOver: true };
+    else if (standing.kind === 'finished') {
+      const choice = await chooseStart(lesson, standing, progress, ui);
+      if (choice === 'quit' || choice === 'back') return 0;
+      start = choice;
+    } else start = { from: progress.resumeIndex(lesson), startOver: false };
+  }
+
   const target = await openTarget(parseTargetChoice(options.target), (line) => io.stderr.write(`${line}\n`));
   try {
-    if (named || !interactive) {
-      let code = 0;
-      for (const lesson of course.lessons) {
-        const outcome = await learn(lesson, target, progress, options, io, interactive, options['start-over'] ? 0 : undefined);
-        if (outcome.status !== 'passed' && outcome.status !== 'quit') code = 1;
-        if (outcome.status === 'quit') break;
-      }
-      return code;
+    if (named.lesson !== undefined && start !== undefined) {
+      if (start.startOver) await progress.reset(named.lesson);
+      const outcome = await learn(named.lesson, target, progress, options, io, start.from);
+      return outcome.status === 'passed' || outcome.status === 'quit' ? 0 : 1;
     }
     for (;;) {
-      const pick = await pickLesson(course.lessons, progress, { input: io.stdin, output: io.stdout });
+      const pick = await pickLesson(course.lessons, progress, ui);
       if (pick.kind === 'quit') return 0;
       if (pick.startOver) await progress.reset(pick.lesson);
-      await learn(pick.lesson, target, progress, options, io, true, pick.startOver ? 0 : undefined);
+      await learn(pick.lesson, target, progress, options, io, pick.from);
     }
   } finally {
     await target.dispose();
   }
 }
 
-/** One lesson, resumed where the learner left it, saving progress as steps pass. */
-async function learn(lesson: Lesson, target: Target, progress: ProgressStore, options: Options, io: Io, interactive: boolean, from: number | undefined): Promise<LessonOutcome> {
-  const resumeFrom = from ?? (interactive ? progress.resumeIndex(lesson) : 0);
-  const reporters: Reporter[] = interactive ? [new TerminalReporter({ stream: io.stdout })] : [new PlainReporter({ stream: io.stdout })];
-  const controller: Controller | undefined = interactive
-    ? new ClackController({ input: io.stdin, output: io.stdout, topology: (s) => renderAscii(s, { width: Math.min(io.stdout.columns ?? 80, 120) }), explainStep })
-    : undefined;
+/** Route the terminal's Ctrl-C to the running step instead of ending steplab; returns how to stop. */
+function ctrlC(listener: () => void): () => void {
+  process.on('SIGINT', listener);
+  return () => process.off('SIGINT', listener);
+}
+
+/** One lesson from step `from` (the steps before are replayed), saving progress as the learner passes steps. */
+async function learn(lesson: Lesson, target: Target, progress: ProgressStore, options: Options, io: Io, from: number): Promise<LessonOutcome> {
+  const controller = new ClackController({ input: io.stdin, output: io.stdout, topology: (s) => renderAscii(s, { width: Math.min(io.stdout.columns ?? 80, 120) }), explainStep });
   const outcome = await runLesson(lesson, {
     target: target.name,
     startSandbox: (l) => startSandbox(target, { world: l.world }),
-    reporters,
+    reporters: [new TerminalReporter({ stream: io.stdout })],
     controller,
-    resumeFrom,
+    resumeFrom: from,
+    done: progress.completed(lesson),
+    interrupts: ctrlC,
     changes: !options['no-changes'],
     openShell: async (sandbox) => {
       if (!target.interactive) throw new SteplabError('TARGET_UNAVAILABLE', `the ${target.name} target cannot open an interactive shell`);
@@ -78,7 +106,9 @@ async function learn(lesson: Lesson, target: Target, progress: ProgressStore, op
     },
     onStepPassed: (step) => progress.markStep(lesson, step.id),
   });
-  if (outcome.status === 'passed') await progress.finish(lesson);
+  // Finished means every step done by the learner, in this sitting or an earlier one; replayed steps do not count.
+  const done = progress.completed(lesson);
+  if (outcome.status === 'passed' && lesson.steps.every((s) => done.has(s.id))) await progress.finish(lesson);
   if (outcome.status === 'broken' && outcome.error) io.stderr.write(`\n${outcome.error}\n`);
   return outcome;
 }

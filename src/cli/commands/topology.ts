@@ -72,6 +72,7 @@ function keepLast(sandbox: Sandbox, before: (s: Sandbox) => Promise<void>): Sand
   return {
     run: (c, o) => sandbox.run(c, o),
     probe: (c, t) => sandbox.probe(c, t),
+    interrupt: async () => sandbox.interrupt?.(),
     interactiveArgv: () => sandbox.interactiveArgv(),
     dispose,
     [Symbol.asyncDispose]: dispose,

@@ -6,7 +6,8 @@ import type { Snapshot } from '../../kernel/types.ts';
 import type { Lesson, Step } from '../../lesson/types.ts';
 import { marks, useUnicode, type Marks } from '../../report/format.ts';
 import { renderMarkdown } from '../../report/render-markdown.ts';
-import type { ChallengeDecision, CheckOutcome, Controller, StepDecision, StepOutcome, StepTools } from '../../run/events.ts';
+import { learnerMessage } from '../../assert/learner.ts';
+import type { ChallengeAttempt, ChallengeDecision, CheckOutcome, Controller, FailureDecision, StepDecision, StepOutcome, StepTools } from '../../run/events.ts';
 
 export interface ClackControllerOptions {
   readonly input?: Readable;
@@ -20,8 +21,9 @@ export interface ClackControllerOptions {
   readonly unicode?: boolean;
 }
 
-type ChallengeChoice = ChallengeDecision | 'shell' | 'hint';
+type ChallengeChoice = ChallengeDecision | 'shell' | 'hint' | 'reveal';
 type AfterChoice = 'next' | 'quit' | 'shell' | 'topology' | 'explain';
+type FailureChoice = FailureDecision | 'shell';
 
 export class ClackController implements Controller {
   readonly #io: { input?: Readable; output?: Writable };
@@ -31,6 +33,8 @@ export class ClackController implements Controller {
   readonly #marks: Marks;
   /** How many hints of each step were shown. */
   readonly #hintsShown = new WeakMap<Step, number>();
+  /** Challenges whose exact checks the learner has seen (after a hint, or on request). */
+  readonly #revealed = new WeakSet<Step>();
 
   constructor(options: ClackControllerOptions = {}) {
     this.#io = { input: options.input, output: options.output };
@@ -49,37 +53,64 @@ export class ClackController implements Controller {
 
   /** Run, skip or quit before a step. */
   async beforeStep(step: Step, lesson: Lesson, _tools: StepTools): Promise<StepDecision> {
+    const run = step.commands.length === 0 ? { label: 'Run the checks' } : { label: 'Run the commands', hint: step.commands.length > 1 ? plural(step.commands.length, 'block') : undefined };
     const answer = await this.#ask<StepDecision>(`Step ${step.index + 1}/${lesson.steps.length}: ${step.title}`, [
-      { value: 'run', label: 'Run the commands', hint: plural(step.commands.length, 'block') },
+      { value: 'run', ...run },
       { value: 'skip', label: 'Skip this step' },
       { value: 'quit', label: 'Quit' },
     ]);
     return answer === 'cancelled' ? 'quit' : answer;
   }
 
-  /** A challenge's menu, looping over the shell and hints until the learner checks, gives up, skips or quits. */
-  async challenge(
-    step: Step,
-    _lesson: Lesson,
-    tools: StepTools,
-    attempt: { readonly count: number; readonly lastChecks: readonly CheckOutcome[] },
-  ): Promise<ChallengeDecision> {
-    this.#showLastAttempt(attempt);
+  /**
+   * A challenge's menu, looping over hints until the learner checks, gives up, skips or quits.
+   * Leaving the lab shell checks the work by itself.
+   */
+  async challenge(step: Step, _lesson: Lesson, tools: StepTools, attempt: ChallengeAttempt): Promise<ChallengeDecision> {
+    this.#showLastAttempt(step, attempt);
     let last: ChallengeChoice | undefined;
     for (;;) {
       const answer = await this.#ask<ChallengeChoice>(`Your turn: ${step.title}`, [
-        { value: 'shell', label: 'Open a shell in the sandbox', hint: 'type exit to come back' },
+        { value: 'shell', label: 'Open a shell in the lab', hint: 'your work is checked when you type exit' },
         { value: 'check', label: 'Check my work' },
         { value: 'hint', label: 'Show a hint', hint: this.#hintsLeftText(step) },
-        { value: 'solution', label: 'Show the solution and run it' },
+        { value: 'reveal', label: 'Show what the checks look for' },
+        { value: 'solution', label: 'Show the solution and run it', hint: 'the lab is rebuilt to where this step began' },
+        { value: 'skip', label: 'Skip this step' },
+        { value: 'quit', label: 'Quit' },
+      ], last);
+      if (answer === 'cancelled') return 'quit';
+      last = answer;
+      if (answer === 'shell') {
+        if (await this.#openShell(tools)) return 'check';
+      } else if (answer === 'hint') this.#showHint(step);
+      else if (answer === 'reveal') this.#reveal(step, attempt);
+      else {
+        if (answer === 'solution') log.info('Rebuilding the lab as it was when this step began, then running the solution…', this.#io);
+        return answer;
+      }
+    }
+  }
+
+  /** After a failed or interrupted step: retry here, rebuild the lab to the step's start, look around in a shell, skip or quit. */
+  async afterFailure(outcome: StepOutcome, _lesson: Lesson, tools: StepTools): Promise<FailureDecision> {
+    const message = outcome.interrupted ? 'Interrupted: the output above is what ran. What now?' : 'This step did not pass. What now?';
+    let last: FailureChoice | undefined;
+    for (;;) {
+      const answer = await this.#ask<FailureChoice>(message, [
+        { value: 'retry', label: 'Retry the step', hint: 'in the lab as it is now' },
+        { value: 'reset', label: 'Reset the step and retry', hint: 'a fresh lab, rebuilt to where this step began' },
+        { value: 'shell', label: 'Open a shell in the lab', hint: 'type exit to come back' },
         { value: 'skip', label: 'Skip this step' },
         { value: 'quit', label: 'Quit' },
       ], last);
       if (answer === 'cancelled') return 'quit';
       last = answer;
       if (answer === 'shell') await this.#openShell(tools);
-      else if (answer === 'hint') this.#showHint(step);
-      else return answer;
+      else {
+        if (answer === 'reset') log.info('Rebuilding the lab as it was when this step began…', this.#io);
+        return answer;
+      }
     }
   }
 
@@ -104,13 +135,33 @@ export class ClackController implements Controller {
     }
   }
 
-  /** The failed checks of the previous attempt, so the learner knows what is still missing. */
-  #showLastAttempt(attempt: { readonly count: number; readonly lastChecks: readonly CheckOutcome[] }): void {
+  /**
+   * What still fails after the last try. Until the learner has seen a hint or asked for the checks,
+   * each failure is told in the learner's terms, without the rule text the solution would type.
+   */
+  #showLastAttempt(step: Step, attempt: ChallengeAttempt): void {
     if (attempt.count === 0) return;
     const failed = attempt.lastChecks.filter((c) => !c.result.passed);
     if (failed.length === 0) return;
-    const lines = failed.map((c) => `${this.#marks.fail} ${c.check.source} ${this.#marks.dash} ${c.result.message}`);
-    note(lines.join('\n'), `Attempt ${attempt.count}: ${failed.length} of ${attempt.lastChecks.length} checks not met yet`, this.#io);
+    note(this.#failureLines(step, failed).join('\n'), `Try ${attempt.count}: ${failed.length} of ${attempt.lastChecks.length} checks not met yet`, this.#io);
+  }
+
+  /** One line per failed check: exact once revealed, in the learner's terms before. */
+  #failureLines(step: Step, failed: readonly CheckOutcome[]): string[] {
+    if (this.#revealed.has(step)) return failed.map((c) => `${this.#marks.fail} ${c.check.source} ${this.#marks.dash} ${c.result.message}`);
+    return failed.map((c) => `${this.#marks.fail} ${learnerMessage(c.check.assertion, c.result)}`);
+  }
+
+  /** The exact check lines of a step (and the last try's verdicts on them): the learner asked for them. */
+  #reveal(step: Step, attempt: ChallengeAttempt): void {
+    this.#revealed.add(step);
+    const verdicts = new Map(attempt.lastChecks.map((c) => [c.check, c.result] as const));
+    const lines = step.checks.map((check) => {
+      const result = verdicts.get(check);
+      if (result === undefined) return `${this.#marks.dash} ${check.source}`;
+      return result.passed ? `${this.#marks.pass} ${check.source}` : `${this.#marks.fail} ${check.source} ${this.#marks.dash} ${result.message}`;
+    });
+    note(lines.join('\n'), 'What the checks look for', this.#io);
   }
 
   /** "2 of 3 left" / "none left" for the hint menu entry. */
@@ -131,16 +182,19 @@ export class ClackController implements Controller {
       return;
     }
     this.#hintsShown.set(step, shown + 1);
+    this.#revealed.add(step);
     note(renderMarkdown(hint.markdown, { color: this.#color, width: 76 }), `Hint ${shown + 1} of ${step.hints.length}`, this.#io);
   }
 
-  /** Hand the terminal to a shell in the sandbox; a shell that fails to start is reported, not fatal. */
-  async #openShell(tools: StepTools): Promise<void> {
-    log.info('Opening a shell in the sandbox. Type exit (or press Ctrl-D) to come back here.', this.#io);
+  /** Hand the terminal to a shell in the sandbox; a shell that fails to start is reported, not fatal. Whether it ran. */
+  async #openShell(tools: StepTools): Promise<boolean> {
+    log.info('Opening a shell in the lab. Type exit (or press Ctrl-D) to come back here.', this.#io);
     try {
       await tools.openShell();
+      return true;
     } catch (error) {
-      log.error(`The sandbox shell could not be opened: ${(error as Error).message}`, this.#io);
+      log.error(`The lab shell could not be opened: ${(error as Error).message}`, this.#io);
+      return false;
     }
   }
 

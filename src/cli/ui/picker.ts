@@ -2,13 +2,19 @@
 
 import type { Readable, Writable } from 'node:stream';
 import { isCancel, select } from '@clack/prompts';
+import { basename } from 'node:path';
+import { lessonNumber } from '../../lesson/course.ts';
 import type { Lesson } from '../../lesson/types.ts';
 import type { LessonStanding, ProgressStore } from '../../progress/store.ts';
 import { marks, useUnicode } from '../../report/format.ts';
 
+/** A lesson and where to start it: `from` is a step index; `startOver` forgets the lesson's progress first. */
 export type PickResult =
-  | { readonly kind: 'lesson'; readonly lesson: Lesson; readonly startOver: boolean }
+  | { readonly kind: 'lesson'; readonly lesson: Lesson; readonly from: number; readonly startOver: boolean }
   | { readonly kind: 'quit' };
+
+/** Where to start a lesson that has progress, or back to the list, or quit. */
+export type StartChoice = { readonly from: number; readonly startOver: boolean } | 'back' | 'quit';
 
 export interface PickerOptions {
   readonly input?: Readable;
@@ -18,7 +24,7 @@ export interface PickerOptions {
   readonly message?: string;
 }
 
-type Progress = Pick<ProgressStore, 'standing' | 'resumeIndex'>;
+type Progress = Pick<ProgressStore, 'standing' | 'resumeIndex' | 'completed'>;
 
 /** The progress column: ✔ finished, `3/7` in progress, blank when new. */
 export function standingLabel(standing: LessonStanding, unicode: boolean): string {
@@ -34,15 +40,16 @@ export async function pickLesson(lessons: readonly Lesson[], progress: Progress,
   const standings = lessons.map((lesson) => progress.standing(lesson));
   const width = Math.max(4, ...standings.map((s) => standingLabel(s, unicode).length));
   const firstOpen = standings.findIndex((s) => s.kind !== 'finished');
+  const numbers = lessons.map((lesson) => String(lessonNumber(basename(lesson.file)) ?? '').padStart(2));
   const entries = lessons.map((lesson, i) => ({
     value: String(i),
-    label: `${standingLabel(standings[i] ?? { kind: 'new' }, unicode).padEnd(width)}  ${lesson.title}`,
+    label: `${numbers[i]}  ${standingLabel(standings[i] ?? { kind: 'new' }, unicode).padEnd(width)}  ${lesson.title}`,
     hint: lesson.summary,
   }));
   for (;;) {
     const picked = await select<string>({
       message: options.message ?? 'Pick a lesson',
-      options: [...entries, { value: 'quit', label: `${''.padEnd(width)}  Quit` }],
+      options: [...entries, { value: 'quit', label: `${''.padEnd(width + 4)}  Quit` }],
       initialValue: String(firstOpen === -1 ? 0 : firstOpen),
       ...io,
     });
@@ -50,27 +57,61 @@ export async function pickLesson(lessons: readonly Lesson[], progress: Progress,
     const lesson = lessons[Number(picked)];
     const standing = standings[Number(picked)];
     if (lesson === undefined || standing === undefined) return { kind: 'quit' };
-    if (standing.kind === 'new') return { kind: 'lesson', lesson, startOver: false };
-    const choice = await askHowToStart(lesson, standing, progress, io);
+    if (standing.kind === 'new') return { kind: 'lesson', lesson, from: 0, startOver: false };
+    const choice = await chooseStart(lesson, standing, progress, { ...io, back: true, unicode });
     if (choice === 'quit') return { kind: 'quit' };
-    if (choice !== 'back') return { kind: 'lesson', lesson, startOver: choice === 'over' };
+    if (choice !== 'back') return { kind: 'lesson', lesson, ...choice };
   }
 }
 
-/** For a lesson with progress: resume (when unfinished), start over, or go back to the list. */
+/**
+ * For a lesson with progress: resume (when unfinished), start over, or pick a step (earlier steps are
+ * replayed to build the lab); `back` offers a way back to the list.
+ */
+export async function chooseStart(
+  lesson: Lesson,
+  standing: LessonStanding,
+  progress: Progress,
+  options: { input?: Readable; output?: Writable; back?: boolean; unicode?: boolean },
+): Promise<StartChoice> {
+  const io = { input: options.input, output: options.output };
+  for (;;) {
+    const how = await askHowToStart(lesson, standing, progress, io, options.back === true);
+    if (how === 'quit' || how === 'back') return how;
+    if (how === 'resume') return { from: progress.resumeIndex(lesson), startOver: false };
+    if (how === 'over') return { from: 0, startOver: true };
+    const done = progress.completed(lesson);
+    const mark = marks(options.unicode ?? useUnicode()).pass;
+    const picked = await select<string>({
+      message: 'Start at which step? (the steps before it are replayed to build the lab)',
+      options: [
+        ...lesson.steps.map((step) => ({ value: String(step.index), label: `${String(step.index + 1).padStart(2)}  ${done.has(step.id) ? mark : ' '}  ${step.title}` })),
+        { value: 'back', label: '    Back' },
+      ],
+      initialValue: String(Math.min(progress.resumeIndex(lesson), lesson.steps.length - 1)),
+      ...io,
+    });
+    if (isCancel(picked)) return 'quit';
+    if (picked !== 'back') return { from: Number(picked), startOver: false };
+  }
+}
+
+/** For a lesson with progress: resume (when unfinished), start over, pick a step, or go back to the list. */
 async function askHowToStart(
   lesson: Lesson,
   standing: LessonStanding,
   progress: Progress,
   io: { input?: Readable; output?: Writable },
-): Promise<'resume' | 'over' | 'back' | 'quit'> {
-  const options: { value: 'resume' | 'over' | 'back'; label: string }[] = [];
+  back: boolean,
+): Promise<'resume' | 'over' | 'step' | 'back' | 'quit'> {
+  const options: { value: 'resume' | 'over' | 'step' | 'back' | 'quit'; label: string }[] = [];
   if (standing.kind === 'in-progress') {
     const next = progress.resumeIndex(lesson);
     const step = lesson.steps[next];
     options.push({ value: 'resume', label: step === undefined ? 'Resume' : `Resume at step ${next + 1}: ${step.title}` });
   }
-  options.push({ value: 'over', label: 'Start over from the first step' }, { value: 'back', label: 'Back to the list' });
+  options.push({ value: 'over', label: 'Start over from the first step' }, { value: 'step', label: 'Pick a step to start at' });
+  options.push(back ? { value: 'back', label: 'Back to the list' } : { value: 'quit', label: 'Quit' });
   const message = standing.kind === 'finished' ? `${lesson.title}: you finished this lesson.` : `${lesson.title}: you are part way through.`;
   const answer = await select({ message, options, ...io });
   return isCancel(answer) ? 'quit' : answer;

@@ -7,11 +7,13 @@
 exec 2>>/run/steplab/shell.log
 # HOME, PS1 and PATH (the stand-ins first, the sbin folders), written by the sandbox's init.
 . /run/steplab/env.sh
+# SIGUSR1 from steplab interrupts a running block (Ctrl-C); between blocks it does nothing.
+trap : USR1
 
-# Kill every process under this shell (the step's foreground). The watchdog and background
-# blocks are double-forked, so they are not under it and a `wait` in a step never waits for them.
+# Kill every process under this shell, or under shell $2 (the step's foreground). The watchdog and
+# background blocks are double-forked, so they are not under it and a `wait` in a step never waits for them.
 __steplab_kill_fg() {
-  ps -eo pid=,ppid= 2>/dev/null | awk -v root=$$ '
+  ps -eo pid=,ppid= 2>/dev/null | awk -v root="${2:-$$}" '
     { parent[$1] = $2; pids[NR] = $1 }
     END {
       for (i = 1; i <= NR; i++) {
@@ -57,7 +59,7 @@ __steplab_define() {
   local __steplab_code
   __steplab_code=$(printf '%s' "$2" | base64 -d) || return 2
   unset -f "$1"
-  eval "$1() { local __steplab_base=\$LINENO; trap '__steplab_status=\$?; __steplab_line=\$((LINENO - __steplab_base)); trap - ERR; return \$__steplab_status' ERR
+  eval "$1() { local __steplab_base=\$LINENO; trap '__steplab_status=\$?; __steplab_line=\$((LINENO - __steplab_base)); trap - ERR; return \$__steplab_status' ERR; trap '__steplab_status=130; __steplab_line=0; trap - ERR; trap : USR1; return 130' USR1
 $__steplab_code
 }"
 }
@@ -90,7 +92,7 @@ __steplab_exec() {
     ( __steplab_watchdog "$2" </dev/null >/dev/null 2>&1 & echo $! > /run/steplab/watchdog.pid )
     __steplab_block </dev/null 2>&1
     __steplab_st=$?
-    trap - ERR
+    trap - ERR; trap : USR1
     __steplab_stop_watchdog
   else
     __steplab_st=2
@@ -143,4 +145,13 @@ __steplab_bg() {
     __steplab_st=2
   fi
   printf '\n%s %s %d %d 0\n' "$__STEPLAB_TOKEN" "$__steplab_id" "$__steplab_st" "$__steplab_to"
+}
+
+# Run from the probe shell on Ctrl-C: stop the lesson shell's running block ($1: INT, then KILL if it
+# lingers). The shell itself survives with its variables: USR1 makes the block's function return.
+__steplab_interrupt() {
+  local pid
+  read -r pid < /run/steplab/lesson.pid 2>/dev/null || return 1
+  kill -USR1 "$pid" 2>/dev/null
+  __steplab_kill_fg "${1:-INT}" "$pid"
 }

@@ -29,24 +29,28 @@ describe('pickLesson', () => {
   it('lists lessons with their progress and starts on the first unfinished one', async () => {
     const term = fakeTerminal([DOWN + ENTER]);
     const result = await pickLesson(lessons, store(), { input: term.input, output: term.output, unicode: true });
-    expect(result).toEqual({ kind: 'lesson', lesson: fresh, startOver: false });
+    expect(result).toEqual({ kind: 'lesson', lesson: fresh, from: 0, startOver: false });
     const text = term.text();
-    expect(text).toMatch(/✔ +Network namespaces/);
-    expect(text).toMatch(/1\/3 +Veth pairs/);
-    expect(text).toMatch(/○ {7}Bridges/);
+    expect(text).toMatch(/ 1  ✔ +Network namespaces/);
+    expect(text).toMatch(/ 2  1\/3 +Veth pairs/);
+    expect(text).toMatch(/ 3 {8}Bridges/);
   });
 
   it('offers to resume a lesson in progress at its next step, or to start over', async () => {
     let term = fakeTerminal([ENTER, ENTER]);
-    expect(await pickLesson(lessons, store(), { input: term.input, output: term.output })).toEqual({ kind: 'lesson', lesson: started, startOver: false });
+    expect(await pickLesson(lessons, store(), { input: term.input, output: term.output })).toEqual({ kind: 'lesson', lesson: started, from: 1, startOver: false });
     expect(term.text()).toContain('Resume at step 2: Connect');
     term = fakeTerminal([ENTER, DOWN + ENTER]);
-    expect(await pickLesson(lessons, store(), { input: term.input, output: term.output })).toEqual({ kind: 'lesson', lesson: started, startOver: true });
+    expect(await pickLesson(lessons, store(), { input: term.input, output: term.output })).toEqual({ kind: 'lesson', lesson: started, from: 0, startOver: true });
   });
 
-  it('offers a finished lesson from the start, and goes back to the list on request', async () => {
-    const term = fakeTerminal([UP + ENTER, DOWN + ENTER, UP + ENTER, ENTER]);
-    expect(await pickLesson(lessons, store(), { input: term.input, output: term.output })).toEqual({ kind: 'lesson', lesson: done, startOver: true });
+  it('offers a finished lesson from the start or from a step, and goes back to the list on request', async () => {
+    const term = fakeTerminal([UP + ENTER, DOWN + DOWN + ENTER, UP + ENTER, DOWN + ENTER, UP + ENTER]);
+    expect(await pickLesson(lessons, store(), { input: term.input, output: term.output })).toEqual({ kind: 'lesson', lesson: done, from: 1, startOver: false });
+    expect(term.text()).toContain('Start at which step?');
+    expect(term.text()).toMatch(/ 2  ✔  Connect/);
+    const over = fakeTerminal([UP + ENTER, ENTER]);
+    expect(await pickLesson(lessons, store(), { input: over.input, output: over.output })).toEqual({ kind: 'lesson', lesson: done, from: 0, startOver: true });
     expect(term.text()).toContain('Network namespaces: you finished this lesson.');
     expect(term.text()).not.toContain('Resume at');
     expect(term.left()).toEqual({ unused: 0, unanswered: 0 });

@@ -31,7 +31,7 @@ describe('stateDir', () => {
 });
 
 describe('ProgressStore', () => {
-  it('starts empty, records steps and a finish in a versioned file keyed by course folder and lesson id', async () => {
+  it('starts empty, records steps and a finish in a versioned file keyed by course name and lesson id', async () => {
     const store = await loadProgress(dir, { now: clock });
     expect(store.warnings).toEqual([]);
     expect(store.resumeIndex(l)).toBe(0);
@@ -41,7 +41,7 @@ describe('ProgressStore', () => {
     await store.markStep(l, 'connect');
     expect(store.standing(l)).toEqual({ kind: 'in-progress', done: 2, total: 3 });
     await store.finish(l);
-    const key = `${resolve('lessons')}#veth-pairs`;
+    const key = 'lessons#veth-pairs';
     expect(progressKey(l)).toBe(key);
     expect(JSON.parse(await readFile(join(dir, 'progress.json'), 'utf8'))).toEqual({
       version: 1,
@@ -67,6 +67,22 @@ describe('ProgressStore', () => {
     expect(store.resumeIndex(l)).toBe(3);
     const renamed = lesson([step(0, 'Make namespaces'), step(1, 'Ping')]);
     expect(store.resumeIndex(renamed)).toBe(0);
+  });
+
+  it('keeps progress when the course folder moves, and moves an entry of the old path-keyed form to the new key', async () => {
+    const store = await loadProgress(dir);
+    await store.markStep(l, 'create');
+    const moved = lesson(l.steps, { file: join(dir, 'elsewhere', 'lessons', '02-veth-pairs.md') });
+    expect(store.resumeIndex(moved)).toBe(1);
+    const old = { file: resolve(l.file), lessonId: 'veth-pairs', completedSteps: ['create', 'connect'], finished: false, updatedAt: '2024-01-01T00:00:00.000Z' };
+    await writeFile(join(dir, 'progress.json'), JSON.stringify({ version: 1, lessons: { [`${resolve('lessons')}#veth-pairs`]: old } }));
+    const legacy = await loadProgress(dir);
+    expect(legacy.warnings).toEqual([]);
+    expect(legacy.resumeIndex(l)).toBe(2);
+    await legacy.markStep(l, 'ping');
+    const saved = JSON.parse(await readFile(join(dir, 'progress.json'), 'utf8')) as { lessons: Record<string, { completedSteps: string[] }> };
+    expect(Object.keys(saved.lessons)).toEqual(['lessons#veth-pairs']);
+    expect(saved.lessons['lessons#veth-pairs']?.completedSteps).toEqual(['create', 'connect', 'ping']);
   });
 
   it('keeps lessons of two courses with the same id apart', async () => {

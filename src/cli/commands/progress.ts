@@ -1,0 +1,61 @@
+// `steplab progress [COURSE]` and `steplab reset [LESSON]`: where the learner stands, and forgetting it.
+
+import { loadProgress, type ProgressStore } from '../../progress/store.ts';
+import type { Lesson } from '../../lesson/types.ts';
+import { SteplabError } from '../../errors.ts';
+import type { Options } from '../args.ts';
+import type { Io } from '../io.ts';
+import { numberOf, resolveNamed } from '../lesson-ref.ts';
+
+/** `3 hours ago`, `2 days ago`, `just now`: how long since an ISO time. */
+export function ago(iso: string, now: Date): string {
+  const seconds = Math.max(0, (now.getTime() - new Date(iso).getTime()) / 1000);
+  const units: [number, string][] = [[86_400, 'day'], [3_600, 'hour'], [60, 'minute']];
+  for (const [size, unit] of units) {
+    const n = Math.floor(seconds / size);
+    if (n >= 1) return `${n} ${unit}${n === 1 ? '' : 's'} ago`;
+  }
+  return 'just now';
+}
+
+/** One line a lesson: number, title, and where the learner stands (step N/M, done, not started) and when. */
+export function progressLines(lessons: readonly Lesson[], progress: Pick<ProgressStore, 'get' | 'standing' | 'resumeIndex'>, now: Date): string[] {
+  const width = Math.max(...lessons.map((l) => l.title.length));
+  return lessons.map((lesson) => {
+    const entry = progress.get(lesson);
+    const standing = progress.standing(lesson);
+    const state =
+      standing.kind === 'finished' ? 'done'
+      : standing.kind === 'in-progress' ? `step ${progress.resumeIndex(lesson) + 1}/${lesson.steps.length}`
+      : 'not started';
+    const when = entry !== undefined && standing.kind !== 'new' ? `, ${ago(entry.updatedAt, now)}` : '';
+    return `${String(numberOf(lesson) ?? '').padStart(2)}  ${lesson.title.padEnd(width)}  ${state}${when}`;
+  });
+}
+
+/** Print the course's lessons with the learner's progress. */
+export async function progressCommand(positionals: readonly string[], options: Options, io: Io): Promise<number> {
+  const { course, where } = await resolveNamed(positionals[0], options.course, io);
+  if (course.lessons.length === 0) throw new SteplabError('LESSON_NOT_FOUND', `no lessons in ${where}`, 'Name a course folder: steplab progress PATH.');
+  const progress = await loadProgress(io.env.STEPLAB_STATE_DIR);
+  for (const warning of progress.warnings) io.stderr.write(`${warning}\n`);
+  io.stdout.write(`${progressLines(course.lessons, progress, new Date()).join('\n')}\n`);
+  return 0;
+}
+
+/** Forget the progress of one lesson, or of every lesson of the course. */
+export async function resetCommand(positionals: readonly string[], options: Options, io: Io): Promise<number> {
+  const named = await resolveNamed(positionals[0], options.course, io);
+  const lessons = named.lesson !== undefined ? [named.lesson] : named.course.lessons;
+  if (lessons.length === 0) throw new SteplabError('LESSON_NOT_FOUND', `no lessons in ${named.where}`, 'Name a lesson or a course folder: steplab reset [LESSON].');
+  const progress = await loadProgress(io.env.STEPLAB_STATE_DIR);
+  let forgotten = 0;
+  for (const lesson of lessons) {
+    if (progress.get(lesson) === undefined) continue;
+    await progress.reset(lesson);
+    forgotten += 1;
+  }
+  const what = named.lesson !== undefined ? named.lesson.title : `the ${lessons.length} lessons of ${named.where}`;
+  io.stdout.write(forgotten === 0 ? `No progress to forget for ${what}.\n` : `Forgot your progress in ${what}; ${named.lesson ? 'it starts' : 'they start'} from the first step now.\n`);
+  return 0;
+}
