@@ -13,6 +13,8 @@ export const OPTIONS = {
   course: { type: 'string', short: 'c' },
   'start-over': { type: 'boolean' },
   'no-changes': { type: 'boolean' },
+  against: { type: 'string' },
+  engine: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies ParseArgsConfig['options'];

@@ -23,6 +23,10 @@ Options:
   -f, --format F      topology: ascii (default) | dot | mermaid
       --start-over    run: ignore saved progress
       --no-changes    do not record what changed in the kernel at each step
+      --against docker  verify: run each step's docker blocks with a real Docker engine
+                      inside the lab and judge them by the step's checks
+      --engine DIR    verify --against docker: dockerd, containerd… from DIR first
+                      (or STEPLAB_DOCKER_ENGINE=DIR)
 `;
 
 /** Run steplab with argv (without node and script); resolves with the exit code. */

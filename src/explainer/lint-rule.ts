@@ -8,7 +8,8 @@ function commandBlocks(lesson: Lesson): CommandBlock[] {
   return [
     ...lesson.setup,
     ...lesson.cleanup,
-    ...lesson.steps.flatMap((step) => [...step.setup, ...step.commands, ...step.solution, ...step.cleanup]),
+    ...lesson.docker,
+    ...lesson.steps.flatMap((step) => [...step.setup, ...step.commands, ...step.solution, ...step.cleanup, ...step.docker]),
   ];
 }
 

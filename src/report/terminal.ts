@@ -111,6 +111,8 @@ export class TerminalReporter implements Reporter {
       if (text !== '') this.#print('', text);
     } else if (part.kind === 'commands') {
       this.#print('', ...promptLines(part.block.code).map((line) => s.bold(line)));
+    } else if (part.kind === 'docker') {
+      this.#print('', s.dim('What Docker does for you:'), ...indent(promptLines(part.block.code), '  ').map((line) => s.dim(line)));
     } else {
       this.#print('', ...indent(part.code.split('\n'), '  ').map((line) => s.dim(line)));
     }

@@ -26,6 +26,8 @@ export interface RunLessonOptions {
   readonly changes?: boolean;
   /** Open an interactive shell in the sandbox (the CLI supplies it; it owns the terminal). */
   readonly openShell?: (sandbox: Sandbox) => Promise<void>;
+  /** Added to a failed step's reason: what the sandbox holds (the oracle shows Docker's state and version). */
+  readonly failureContext?: (sandbox: Sandbox) => Promise<string>;
   /** Called when a step is finished, for saving progress. */
   readonly onStepPassed?: (step: Step) => void | Promise<void>;
 }
@@ -150,6 +152,9 @@ class StepSession {
     } else result = await this.#commands(step);
     await runHidden(this.#sandbox, step.cleanup, this.#lesson, this.#emit, step);
     const changes = before ? await this.#changes(before) : [];
+    if (result.status === 'failed' && this.#options.failureContext) {
+      result = { ...result, reason: `${result.reason ?? 'failed'}\n${await this.#options.failureContext(this.#sandbox)}` };
+    }
     const outcome: StepOutcome = {
       step,
       status: result.status,
