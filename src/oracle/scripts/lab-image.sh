@@ -1,13 +1,13 @@
 # steplab oracle: make the `lab` image's root filesystem from this machine's own programs (nothing
 # is pulled) and write it as a tar for `docker import`. `bash -c SCRIPT steplab OUT.tar`.
-# The image holds sh, ip, ping, nc (a TCP client and server), sleep and what they need to run.
+# The image holds sh, ip, ping, nc and socat (TCP clients and servers), sleep and what they need to run.
 set -eu
 out=$1
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
-tools="sh ip ping nc sleep cat echo ls true false"
+tools="sh ip ping nc socat sleep cat echo ls true false"
 for tool in $tools; do
-  path=$(command -v "$tool" 2>/dev/null) || continue
+  path=$(type -P "$tool" 2>/dev/null) || continue
   case "$path" in /*) ;; *) continue ;; esac
   real=$(readlink -f "$path")
   mkdir -p "$root/bin"

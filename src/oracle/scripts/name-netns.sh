@@ -16,4 +16,4 @@ docker ps -q | while read -r id; do
   [ -e "/run/netns/$name" ] && continue
   ip netns attach "$name" "$pid" 2>/dev/null && echo "$name" >> "$list"
 done
-exit 0
+true
