@@ -2,6 +2,7 @@
 # container's name, so a lesson's `… in c1` checks read the namespace Docker made. Run after every
 # docker block in the lab's probe shell. Names made earlier are dropped first (a container may have
 # stopped, restarted or gone); dropping a name unmounts it and never touches the namespace itself.
+# The host end of each container's veth is renamed after the container (see below).
 export DOCKER_HOST=unix:///run/steplab/docker/docker.sock
 list=/run/steplab/docker/named
 if [ -f "$list" ]; then
@@ -15,5 +16,16 @@ docker ps -q | while read -r id; do
   [ "$mode" = host ] && continue
   [ -e "/run/netns/$name" ] && continue
   ip netns attach "$name" "$pid" 2>/dev/null && echo "$name" >> "$list"
+  # Docker names the host end of each veth at random; give it the course's name instead, so the
+  # lessons' `link veth-c3 …` checks apply: veth-NAME for eth0, veth-NAMEb for eth1, and so on.
+  # Docker never reads the name back (it finds the pair through the container's end).
+  for dev in $(ip -n "$name" -o link show type veth 2>/dev/null | sed -n 's/^[0-9]*: \(eth[0-9]*\)@if\([0-9]*\):.*/\1:\2/p'); do
+    n=${dev%%:*}; n=${n#eth}; index=${dev##*:}
+    suffix=$(printf '%s' "$n" | tr 0-9 ' bcdefghij' | tr -d ' ')
+    want="veth-$name$suffix"
+    host=$(ip -o link show 2>/dev/null | sed -n "s/^$index: \([^@:]*\)[@:].*/\1/p")
+    [ -n "$host" ] && [ "$host" != "$want" ] && [ ${#want} -le 15 ] || continue
+    ip link set dev "$host" down && ip link set dev "$host" name "$want" && ip link set dev "$want" up
+  done
 done
 true
