@@ -28,6 +28,8 @@ export interface RunLessonOptions {
   readonly openShell?: (sandbox: Sandbox) => Promise<void>;
   /** Added to a failed step's reason: what the sandbox holds (the oracle shows Docker's state and version). */
   readonly failureContext?: (sandbox: Sandbox) => Promise<string>;
+  /** Unattended: run every step even after one fails (verify --keep-going); later steps are marked as after a failure. */
+  readonly keepGoing?: boolean;
   /** Called when a step is finished, for saving progress. */
   readonly onStepPassed?: (step: Step) => void | Promise<void>;
 }
@@ -68,7 +70,8 @@ export async function runLesson(lesson: Lesson, options: RunLessonOptions): Prom
       if (outcome === 'quit') return await finish('quit');
       steps.push(outcome);
       if (outcome.status === 'passed') await options.onStepPassed?.(step);
-      const next = options.controller ? await options.controller.afterStep(outcome, lesson, session.tools) : outcome.status === 'failed' ? 'stop' : 'next';
+      const next = options.controller ? await options.controller.afterStep(outcome, lesson, session.tools) : outcome.status === 'failed' && !options.keepGoing ? 'stop' : 'next';
+      if (outcome.status === 'failed') session.afterFailure = true;
       if (next === 'quit') return await finish('quit');
       // Unattended, later steps build on this one: stop at the first failure rather than pile up echoes of it.
       if (next === 'stop') break;
@@ -115,6 +118,8 @@ class StepSession {
   readonly #emit: Emitter;
   readonly #options: RunLessonOptions;
   readonly tools: StepTools;
+  /** A step before this one failed: this one's result may only echo it. */
+  afterFailure = false;
 
   constructor(lesson: Lesson, sandbox: Sandbox, emit: Emitter, options: RunLessonOptions) {
     this.#lesson = lesson;
@@ -164,6 +169,7 @@ class StepSession {
       changes,
       reason: result.reason,
       durationMs: Math.round(performance.now() - started),
+      ...(this.afterFailure ? { afterFailure: true } : {}),
     };
     await this.#emit.stepEnd(outcome, this.#lesson);
     return outcome;
@@ -225,7 +231,9 @@ class StepSession {
 
   async #check(step: Step, blocks: readonly BlockOutcome[], phase: 'before-solution' | 'after'): Promise<CheckOutcome[]> {
     const last = blocks.at(-1);
-    const outcomes = await evaluateChecks(step.checks, this.#sandbox, { output: blocks.map((b) => b.output).join(''), exitCode: last?.exitCode ?? 0 });
+    // Before the solution nothing is on its way, so `within` would only wait for a failure.
+    const checks = phase === 'before-solution' ? step.checks.map(({ withinMs: _, ...check }) => check) : step.checks;
+    const outcomes = await evaluateChecks(checks, this.#sandbox, { output: blocks.map((b) => b.output).join(''), exitCode: last?.exitCode ?? 0 });
     for (const outcome of outcomes) await this.#emit.check(outcome, step, phase);
     return outcomes;
   }

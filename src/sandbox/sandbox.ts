@@ -73,17 +73,17 @@ class TargetSandbox implements Sandbox {
     this.#pid = pid;
     this.#mapping = mapping;
     init.stdin.on('error', () => {});
-    this.#shell = this.#openShell();
+    this.#shell = this.#openShell('lesson');
   }
 
   async run(code: string, options: RunOptions): Promise<ShellResult> {
     this.#assertOpen();
     let note = '';
     if (!this.#shell.alive) {
-      this.#shell = this.#openShell();
+      this.#shell = this.#openShell('lesson');
       note = '[steplab] the lesson shell had ended; this block runs in a new one (variables and cd are lost)\n';
     }
-    const result = options.background ? await this.#shell.background(code) : await this.#shell.run(code, options.timeoutMs);
+    const result = options.background ? await this.#shell.background(code, options.ready, options.timeoutMs) : await this.#shell.run(code, options.timeoutMs);
     return note ? { ...result, output: note + result.output } : result;
   }
 
@@ -113,8 +113,8 @@ class TargetSandbox implements Sandbox {
     await this.dispose();
   }
 
-  #openShell(): ShellSession {
-    return new ShellSession(this.#target.spawn([...this.#enterArgv(), 'bash', '--noprofile', '--norc']));
+  #openShell(role: 'lesson' | 'probe' = 'probe'): ShellSession {
+    return new ShellSession(this.#target.spawn([...this.#enterArgv(), 'bash', '--noprofile', '--norc']), role);
   }
 
   #enterArgv(): string[] {

@@ -1,13 +1,13 @@
 // The sandbox target on this machine's kernel: shell state, timeouts, background commands, the lab world, cleanup.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withLessonVariables } from '../../src/assert/variables.ts';
 import { startSandbox } from '../../src/sandbox/sandbox.ts';
 import type { Sandbox } from '../../src/sandbox/types.ts';
 import { localTarget } from '../../src/target/local.ts';
 import { hostNetworkState, processesWith, sandboxUnavailable } from './host-state.ts';
 
-const skip = await sandboxUnavailable();
-if (skip) console.warn(`skipping sandbox integration tests: ${skip}`);
+const skip = await sandboxUnavailable('sandbox integration tests');
 
 describe.skipIf(skip)('sandbox target', () => {
   let sandbox: Sandbox;
@@ -37,6 +37,20 @@ describe.skipIf(skip)('sandbox target', () => {
     expect(r.exitCode).toBe(1);
     expect(r.output).toContain('before');
     expect(r.output).not.toContain('after');
+  });
+
+  it('names the line of the block whose command failed', async () => {
+    const r = await sandbox.run('echo one\nfor i in 1; do\n  ip link show no-such-link\ndone\necho never', { timeoutMs: 5000 });
+    expect(r).toMatchObject({ exitCode: 1, failedLine: 3 });
+    expect((await sandbox.run('echo fine', { timeoutMs: 5000 })).failedLine).toBe(0);
+  });
+
+  it('leaves the lesson`s variables where a probe can read them, and the probe cannot change them', async () => {
+    await sandbox.run('pid=4242; msg="it\'s a test"; arr=(1 2)', { timeoutMs: 5000 });
+    const r = await sandbox.probe(`( ${withLessonVariables('sh -c \'echo "$pid|$msg|$arr"\'; pid=changed')} )`);
+    expect(r.output).toBe("4242|it's a test|\n");
+    expect((await sandbox.probe('echo "[$pid]"')).output).toBe('[]\n');
+    expect((await sandbox.run('echo "$pid"', { timeoutMs: 5000 })).output).toBe('4242\n');
   });
 
   it('ends a block at its timeout, kills its processes, and the shell goes on', async () => {
@@ -74,6 +88,27 @@ describe.skipIf(skip)('sandbox target', () => {
     const r = await sandbox.run('echo cannot start >&2; exit 3', { timeoutMs: 5000, background: true });
     expect(r.exitCode).toBe(3);
     expect(r.output).toContain('cannot start');
+  });
+
+  it('counts a background block with ready= as started once its output shows the text, not before', async () => {
+    const started = performance.now();
+    const bg = await sandbox.run('sleep 0.4; echo "now listening on 9"; socat TCP-LISTEN:8090,fork,reuseaddr SYSTEM:"echo ready-server"', {
+      timeoutMs: 5000, background: true, ready: 'listening on',
+    });
+    expect(bg.exitCode).toBe(0);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(400);
+    const r = await sandbox.run('nc -w 2 127.0.0.1 8090 </dev/null', { timeoutMs: 5000 });
+    expect(r.output).toContain('ready-server');
+  });
+
+  it('fails a ready= background block that never shows its text, or ends before it does', async () => {
+    const slow = await sandbox.run('echo warming up; sleep 30', { timeoutMs: 500, background: true, ready: 'listening on' });
+    expect(slow).toMatchObject({ exitCode: 1, timedOut: true });
+    expect(slow.output).toContain('warming up');
+    expect(slow.output).toContain('did not show "listening on" within 0.5 s');
+    const ended = await sandbox.run('echo bye', { timeoutMs: 5000, background: true, ready: 'listening on' });
+    expect(ended).toMatchObject({ exitCode: 1, timedOut: false });
+    expect(ended.output).toContain('ended (status 0) before its output showed "listening on"');
   });
 
   it('builds the lab world: uplink, default route, simulated internet with its web server', async () => {

@@ -1,21 +1,20 @@
 // `steplab doctor`: can this machine run the sandbox, and with which tools? Says what to do for each gap.
 
 import { isSteplabError } from '../../errors.ts';
+import { LAB_COMMANDS, labPackages } from '../../lab-tools.ts';
 import { commandExists } from '../../process/spawn.ts';
 import { startSandbox } from '../../sandbox/sandbox.ts';
 import type { Options } from '../args.ts';
 import type { Io } from '../io.ts';
 import { openTarget, parseTargetChoice } from '../targets.ts';
 
-const TOOLS = ['unshare', 'nsenter', 'ip', 'bridge', 'iptables', 'iptables-save', 'sysctl', 'ping', 'curl', 'nc', 'socat', 'tcpdump', 'ss', 'ps', 'awk', 'base64'];
-
 /** Report the local tools and try a real sandbox on the chosen target; exit 0 when it works. */
 export async function doctorCommand(options: Options, io: Io): Promise<number> {
   const choice = parseTargetChoice(options.target);
   if (choice === 'sandbox') {
     const missing: string[] = [];
-    for (const tool of TOOLS) if (!(await commandExists(tool))) missing.push(tool);
-    io.stdout.write(missing.length === 0 ? 'tools: all present\n' : `tools missing: ${missing.join(', ')}\n  on Debian/Ubuntu: sudo apt-get install iproute2 iptables iputils-ping curl netcat-openbsd socat tcpdump procps util-linux\n`);
+    for (const tool of LAB_COMMANDS) if (!(await commandExists(tool))) missing.push(tool);
+    io.stdout.write(missing.length === 0 ? 'tools: all present\n' : `tools missing: ${missing.join(', ')}\n  on Debian/Ubuntu: ./setup, or sudo apt-get install ${labPackages({ host: true }).join(' ')}\n`);
   }
   const target = await openTarget(choice, (line) => io.stdout.write(`${line}\n`));
   try {

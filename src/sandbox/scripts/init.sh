@@ -51,7 +51,7 @@ for dir in /run /tmp /root; do
   mount -t tmpfs -o mode=0755 "steplab${dir%/}" "$dir" 2>/dev/null || mount -t tmpfs steplab "$dir" || fail "cannot mount a private $dir"
 done
 chmod 1777 /tmp
-cd /root
+cd /root || fail "cannot enter the private /root"
 mkdir -p /run/netns /run/steplab/bin /run/lock
 [ -e /var/run ] || ln -s /run /var/run 2>/dev/null
 

@@ -242,8 +242,26 @@ describe('unexplainedCommands', () => {
     const problems = unexplainedCommands(lesson);
     expect(problems.map((p) => [p.line, p.column, p.severity])).toEqual([[14, 3, 'warning'], [21, 1, 'warning']]);
     expect(problems[0]?.message).toContain('"frob"');
-    expect(problems[0]?.message).toContain('src/explainer/knowledge/');
+    expect(problems[0]?.message).not.toContain('src/');
+    expect(problems[0]?.message).toContain("say what it does in the step's prose, naming it in backticks (`frob`)");
     expect(problems[1]?.message).toContain('"frobctl"');
+  });
+
+  it('counts a word the step`s prose or the introduction names in backticks as explained', () => {
+    const step: Step = {
+      index: 0, id: 's', title: 'S', line: 10, checks: [], hints: [], challenge: false,
+      body: [{ kind: 'prose', markdown: '`frobctl up` starts the frobnicator; ``frob`` is its verb.', line: 11 }],
+      commands: [block('sh', 'frobctl up\nip link frob x\nwhizctl go', 12)],
+      solution: [], setup: [], cleanup: [], docker: [],
+    };
+    const lesson: Lesson = {
+      file: 'lessons/x.md', format: 1, id: 'x', title: 'X', summary: '', requires: [], world: 'internet', timeoutMs: 30000,
+      introduction: 'We use `x` as a name.', setup: [block('setup', 'frobctl init', 5)], cleanup: [], docker: [], steps: [step],
+    };
+    const problems = unexplainedCommands(lesson);
+    // frobctl is explained in the step, not in the introduction, so the lesson's own setup still warns.
+    expect(problems.map((p) => [p.line, p.message.match(/explain ([^)]*?) in/)?.[1]])).toEqual([[6, '"frobctl"'], [15, '"whizctl"']]);
+    expect(problems[0]?.message).toContain("in the introduction's prose");
   });
 });
 
