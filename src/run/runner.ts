@@ -26,6 +26,8 @@ export interface RunLessonOptions {
   readonly changes?: boolean;
   /** Open an interactive shell in the sandbox (the CLI supplies it; it owns the terminal). */
   readonly openShell?: (sandbox: Sandbox) => Promise<void>;
+  /** Build a step with Docker in a second lab and describe the difference from the learner's state (interactive). */
+  readonly letDocker?: (lesson: Lesson, step: Step, learner: Snapshot) => Promise<string>;
   /** Added to a failed step's reason: what the sandbox holds (the oracle shows Docker's state and version). */
   readonly failureContext?: (sandbox: Sandbox) => Promise<string>;
   /** Unattended: run every step even after one fails (verify --keep-going); later steps are marked as after a failure. */
@@ -133,6 +135,8 @@ class StepSession {
       },
       snapshot: () => takeSnapshot((code) => sandbox.probe(code)),
     };
+    const letDocker = options.letDocker;
+    if (letDocker) this.tools.letDocker = async (step) => letDocker(lesson, step, await this.tools.snapshot());
   }
 
   /** Run one step: ask first (when interactive), then its blocks or its challenge, then its checks. */

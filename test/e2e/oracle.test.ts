@@ -5,7 +5,13 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { takeSnapshot } from '../../src/kernel/snapshot.ts';
+import { parseLesson } from '../../src/lesson/parse.ts';
+import { DockerComparison } from '../../src/oracle/compare.ts';
 import { commandExists, runCommand } from '../../src/process/spawn.ts';
+import { startSandbox } from '../../src/sandbox/sandbox.ts';
+import { localTarget } from '../../src/target/local.ts';
 import { hostNetworkState, hostSysctls, processesWith, sandboxUnavailable } from '../integration/host-state.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/steplab.js');
@@ -45,7 +51,7 @@ describe.skipIf(skip)('steplab verify --against docker', () => {
     expect(await oracleCgroups()).toEqual([]);
     expect(await hostNetworkState()).toBe(before);
     expect(await hostSysctls()).toBe(sysctls);
-  });
+  }, 240_000);
 
   it('fails a false claim about Docker, naming the check and showing what Docker built and its version', async () => {
     const r = await steplab(['verify', '--against', 'docker', join(FIXTURES, 'false')]);
@@ -55,7 +61,32 @@ describe.skipIf(skip)('steplab verify --against docker', () => {
     expect(r.stdout).toMatch(/\/c1: bridge=172\.17\.0\.2\/16 gw 172\.17\.0\.1/);
     expect(r.stdout).toContain('-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE');
     expect(r.stdout).toContain('0 passed, 1 failed');
-  });
+  }, 240_000);
+
+  it('lets Docker do a step in a second lab and lists what it built that the learner did not', async () => {
+    const file = join(FIXTURES, 'true', '01-default-bridge.md');
+    const lesson = parseLesson(await readFile(file, 'utf8'), file).lesson;
+    const step = lesson?.steps[1];
+    if (lesson === undefined || step === undefined) throw new Error('fixture lesson did not parse');
+    const target = localTarget();
+    // The learner did step 1 by hand (docker0 and NAT) and not yet step 2.
+    const learner = await startSandbox(target, { world: 'internet' });
+    const comparison = new DockerComparison(target, { dir: undefined });
+    try {
+      for (const block of lesson.steps[0]?.commands ?? []) await learner.run(block.code, { timeoutMs: 20_000 });
+      const text = await comparison.compare(lesson, step, await takeSnapshot((code) => learner.probe(code)), 200);
+      expect(text).toMatch(/^From your lab to Docker \d+\.\d+/);
+      // Docker's container and its veth are Docker's alone; the learner's docker0 and MASQUERADE rule are in both.
+      expect(text).toMatch(/c1/);
+      expect(text).toMatch(/veth-c1/);
+      expect(text).toMatch(/DOCKER/);
+      expect(text).not.toMatch(/-s 172\.17\.0\.0\/16 ! -o docker0 -j MASQUERADE/);
+    } finally {
+      await learner.dispose();
+      await comparison.dispose();
+    }
+    expect(await oracleCgroups()).toEqual([]);
+  }, 240_000);
 
   it('says there is no engine and exits non-zero when none is found', async () => {
     const r = await steplab(['verify', '--against', 'docker', join(FIXTURES, 'true')], { PATH: `${process.execPath.replace(/\/node$/, '')}:/usr/bin:/bin` });

@@ -8,6 +8,8 @@ import { PlainReporter } from '../../report/plain.ts';
 import { TerminalReporter } from '../../report/terminal.ts';
 import type { Controller, LessonOutcome, Reporter } from '../../run/events.ts';
 import { runLesson } from '../../run/runner.ts';
+import { DockerComparison } from '../../oracle/compare.ts';
+import { engineChoice } from '../../oracle/engine.ts';
 import { startSandbox } from '../../sandbox/sandbox.ts';
 import type { Target } from '../../target/types.ts';
 import { renderAscii } from '../../topology/index.ts';
@@ -64,7 +66,10 @@ async function learn(lesson: Lesson, target: Target, progress: ProgressStore, op
   const controller: Controller | undefined = interactive
     ? new ClackController({ input: io.stdin, output: io.stdout, topology: (s) => renderAscii(s, { width: Math.min(io.stdout.columns ?? 80, 120) }), explainStep })
     : undefined;
+  // "Let Docker do it" after a step with a docker block: made on first use, its image removed with the lesson.
+  const docker = interactive ? new DockerComparison(target, engineChoice(options.engine)) : undefined;
   const outcome = await runLesson(lesson, {
+    letDocker: docker ? (l, step, learner) => docker.compare(l, step, learner, Math.min(io.stdout.columns ?? 80, 120) - 4) : undefined,
     target: target.name,
     startSandbox: (l) => startSandbox(target, { world: l.world }),
     reporters,
@@ -78,6 +83,7 @@ async function learn(lesson: Lesson, target: Target, progress: ProgressStore, op
     },
     onStepPassed: (step) => progress.markStep(lesson, step.id),
   });
+  await docker?.dispose();
   if (outcome.status === 'passed') await progress.finish(lesson);
   if (outcome.status === 'broken' && outcome.error) io.stderr.write(`\n${outcome.error}\n`);
   return outcome;
