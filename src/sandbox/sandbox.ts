@@ -94,7 +94,8 @@ class TargetSandbox implements Sandbox {
   }
 
   interactiveArgv(): readonly string[] {
-    return [...this.#enterArgv(), 'env', 'PS1=lab# ', 'HOME=/root', 'bash', '--noprofile', '--norc', '-i'];
+    // The same start as the lesson's shell (HOME, PS1, PATH with the sbin folders), from the file init wrote.
+    return [...this.#enterArgv(), 'bash', '--noprofile', '--rcfile', '/run/steplab/env.sh', '-i'];
   }
 
   async dispose(): Promise<void> {

@@ -5,8 +5,8 @@
 # Set by steplab before this prelude: __STEPLAB_TOKEN, and __STEPLAB_ROLE=lesson for the lesson's shell.
 # The shell's own notices (jobs it reaped) go to a log; each block's stderr is merged into its output.
 exec 2>>/run/steplab/shell.log
-export HOME=/root PATH="/run/steplab/bin:$PATH" PS1='lab# '
-cd /root 2>/dev/null || cd /
+# HOME, PS1 and PATH (the stand-ins first, the sbin folders), written by the sandbox's init.
+. /run/steplab/env.sh
 
 # Kill every process under this shell (the step's foreground). The watchdog and background
 # blocks are double-forked, so they are not under it and a `wait` in a step never waits for them.
