@@ -2,6 +2,7 @@
 
 import { nothingChanged, renderChanges } from '../diff/index.ts';
 import type { Check, CommandBlock, Lesson, Step, StepPart } from '../lesson/types.ts';
+import { failedCommand } from '../run/blocks.ts';
 import type { BlockOutcome, CheckOutcome, LessonOutcome, Reporter, StepOutcome } from '../run/events.ts';
 import {
   blockProblem,
@@ -139,7 +140,9 @@ export class TerminalReporter implements Reporter {
     if (outcome.block.background && problem === undefined) this.#print(s.dim('    (running in the background)'));
     if (problem !== undefined) {
       const what = hidden ? `The hidden ${outcome.block.kind} block at line ${outcome.block.line}` : `The commands at line ${outcome.block.line}`;
-      this.#print(s.red(`${this.#marks.fail} ${what} went wrong: ${problem}.`));
+      const failed = failedCommand(outcome);
+      const at = failed && outcome.block.code.includes('\n') ? ` at \`${failed.text}\` (line ${failed.line})` : '';
+      this.#print(s.red(`${this.#marks.fail} ${what} went wrong: ${problem}${at}.`));
     }
   }
 

@@ -98,6 +98,12 @@ describe('TerminalReporter', () => {
     );
   });
 
+  it('names the command a block of several stopped at', () => {
+    const { out, r } = reporter();
+    r.onBlockEnd({ ...ran(block('ip netns add red\nip link set nope up', 30), '', 1), failedLine: 2 }, create);
+    expect(out.text()).toContain('✘ The commands at line 30 went wrong: expected exit 0, got 1 at `ip link set nope up` (line 32).');
+  });
+
   it('cuts long output to its tail with a note', () => {
     const { out, r } = reporter(true, { maxOutputLines: 3 });
     r.onBlockEnd(ran(add, 'l1\nl2\nl3\nl4\nl5\n'), create);
