@@ -1,7 +1,8 @@
 // npm run bench: figures measured side by side in one run, printed as a Markdown table.
 //   1. one snapshot of a lab with 10 namespaces and 2 bridges, against the bare ip/iptables reads it is built from;
 //   2. per target: time to a ready sandbox, per-step overhead against the same command run directly, the course's verify time.
-// Usage: node bench/run.ts [--targets sandbox,docker,vagrant] [--rounds N] [--no-course]
+//   3. the course under the Docker oracle (verify --against docker), per engine.
+// Usage: node bench/run.ts [--targets sandbox,docker,vagrant] [--rounds N] [--no-course] [--no-oracle]
 
 import { parseArgs } from 'node:util';
 import { takeSnapshot } from '../src/kernel/snapshot.ts';
@@ -13,7 +14,7 @@ import type { Target } from '../src/target/types.ts';
 import { openTarget, parseTargetChoice } from '../src/cli/targets.ts';
 import { runCommand } from '../src/process/spawn.ts';
 
-const { values } = parseArgs({ options: { targets: { type: 'string' }, rounds: { type: 'string' }, 'no-course': { type: 'boolean' } } });
+const { values } = parseArgs({ options: { targets: { type: 'string' }, rounds: { type: 'string' }, 'no-course': { type: 'boolean' }, 'no-oracle': { type: 'boolean' } } });
 const rounds = Number(values.rounds ?? 15);
 const targets = (values.targets ?? 'sandbox,docker,vagrant').split(',');
 
@@ -129,3 +130,20 @@ console.log('| what | one snapshot | bare reads | ratio |\n| --- | --- | --- | -
 for (const line of await snapshotFigures(local)) console.log(line);
 console.log('\n| target | target start | sandbox ready (start + dispose) | one step `ip -br link`: in the lesson shell vs started directly | whole course, verify --jobs 2 |\n| --- | --- | --- | --- | --- |');
 for (const name of targets) console.log(await targetFigures(name));
+
+// 3. The Docker oracle: the course under `verify --against docker` on the sandbox target, for each engine
+//    found (the machine's own, and STEPLAB_DOCKER_ENGINE's when set). Skipped with --no-course or --no-oracle.
+if (!values['no-course'] && !values['no-oracle']) {
+  console.log('\n| Docker oracle on the sandbox target | engine | whole course, verify --against docker --jobs 2 | steps |\n| --- | --- | --- | --- |');
+  const engines = [undefined, process.env.STEPLAB_DOCKER_ENGINE].filter((dir, i) => i === 0 || (dir !== undefined && dir !== ''));
+  for (const dir of engines) {
+    const t = performance.now();
+    const args = ['bin/steplab.js', 'verify', '--against', 'docker', 'lessons', '--jobs', '2', ...(dir ? ['--engine', dir] : [])];
+    const r = await runCommand(process.execPath, args, { timeoutMs: 1_800_000, env: { CI: 'true', STEPLAB_DOCKER_ENGINE: '' } });
+    const version = /Verifying against Docker (\S+)/.exec(r.stderr)?.[1] ?? `n/a: ${r.stderr.trim().split('\n').at(-1) ?? ''}`;
+    const lines = r.stdout.trimEnd().split('\n');
+    const counts = lines.at(-1) ?? '';
+    const verdict = lines.find((l) => /^\d+ passed, \d+ failed$/.test(l)) ?? '';
+    console.log(`| ${dir ?? 'PATH'} | ${version} | ${ms(performance.now() - t)} (${verdict}) | ${counts} |`);
+  }
+}

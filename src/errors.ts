@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'TOOL_MISSING'
   | 'SANDBOX_BROKEN'
   | 'TARGET_UNAVAILABLE'
+  | 'ENGINE_UNAVAILABLE'
   | 'PROGRESS_CORRUPT'
   | 'USAGE';
 

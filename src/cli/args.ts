@@ -14,6 +14,8 @@ export const OPTIONS = {
   shard: { type: 'string' },
   'start-over': { type: 'boolean' },
   'no-changes': { type: 'boolean' },
+  against: { type: 'string' },
+  engine: { type: 'string' },
   'keep-going': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },

@@ -11,7 +11,10 @@ Usage:
   steplab lint [PATH…]            report problems in lessons as file:line:col
   steplab topology LESSON.md      draw a lesson's network after a step
   steplab doctor                  check what this machine allows
+  steplab init [DIR]              start a course of your own: a lesson, a README, a CI workflow
+  steplab merge-junit FILE…       join the JUnit files of sharded verify runs (-o FILE, else stdout)
 
+Outside a course folder, COURSE and LESSON may name the course steplab ships: networking, networking/07.
 Run \`steplab COMMAND --help\` for a command's options.
 While a step's commands run, Ctrl-C stops them only, then asks: retry, reset the step, open a shell, skip or quit.
 `;
@@ -54,7 +57,23 @@ Options:
   -j, --jobs N        lessons run in parallel
   -r, --reporter R    plain (default) | junit | json
   -o, --output FILE   where junit/json goes
+      --keep-going    run every step after a failure and report every failing check
+      --shard K/N     only the K-th of N parts of the lessons (one part per CI job)
       --no-changes    do not record what changed in the kernel at each step
+      --against docker  run each step's docker blocks with a real Docker engine inside
+                      the lab and judge them by the step's checks (needs root)
+      --engine DIR    with --against docker: dockerd, containerd… from DIR first
+                      (or STEPLAB_DOCKER_ENGINE=DIR)
+`,
+  init: `Usage: steplab init [DIR]
+
+Start a course of your own in DIR (default: the current folder): lessons/01-first-namespace.md (a small
+working lesson with a challenge), a README, and a CI workflow. Refuses to overwrite a file.
+`,
+  'merge-junit': `Usage: steplab merge-junit FILE… [-o FILE]
+
+Join the JUnit reports of \`steplab verify --shard K/N --reporter junit\` runs into one report
+(to FILE, else stdout); refuses a lesson that two reports hold.
 `,
   lint: `Usage: steplab lint [PATH…]
 

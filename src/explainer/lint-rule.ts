@@ -6,8 +6,8 @@ import { definedFunctions, explainBlock } from './explain-command.ts';
 /** Every command block of a lesson with the step it belongs to (undefined: the introduction's hidden ones). */
 function commandBlocks(lesson: Lesson): { block: CommandBlock; step: Step | undefined }[] {
   return [
-    ...[...lesson.setup, ...lesson.cleanup].map((block) => ({ block, step: undefined })),
-    ...lesson.steps.flatMap((step) => [...step.setup, ...step.commands, ...step.solution, ...step.cleanup].map((block) => ({ block, step }))),
+    ...[...lesson.setup, ...lesson.cleanup, ...lesson.docker].map((block) => ({ block, step: undefined })),
+    ...lesson.steps.flatMap((step) => [...step.setup, ...step.commands, ...step.solution, ...step.cleanup, ...step.docker].map((block) => ({ block, step }))),
   ];
 }
 

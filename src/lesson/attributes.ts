@@ -4,7 +4,7 @@ import { didYouMean } from '../util/did-you-mean.ts';
 import { parseDuration } from './duration.ts';
 
 /** The info-string words steplab reads; any other word is an illustration. */
-export const BLOCK_WORDS = ['sh', 'check', 'hint', 'solution', 'setup', 'cleanup'] as const;
+export const BLOCK_WORDS = ['sh', 'check', 'hint', 'solution', 'setup', 'cleanup', 'docker'] as const;
 export type BlockWord = (typeof BLOCK_WORDS)[number];
 
 /** The attributes each block word accepts. */
@@ -13,6 +13,7 @@ const ALLOWED: Readonly<Record<BlockWord, readonly string[]>> = {
   solution: ['timeout', 'exit'],
   setup: ['timeout'],
   cleanup: ['timeout'],
+  docker: ['timeout', 'exit'],
   check: [],
   hint: [],
 };

@@ -21,6 +21,7 @@ interface Walk {
   readonly intro: string[];
   readonly setup: CommandBlock[];
   readonly cleanup: CommandBlock[];
+  readonly docker: CommandBlock[];
   readonly steps: StepDraft[];
   /** Prose waiting to become a part of the current step. */
   prose: { markdown: string; line: number } | undefined;
@@ -31,7 +32,7 @@ export function parseLesson(text: string, file: string): ParseResult {
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const split = splitFrontMatter(source);
   const front = parseFrontMatter(split, file);
-  const walk: Walk = { file, problems: [...front.problems], h1: undefined, intro: [], setup: [], cleanup: [], steps: [], prose: undefined };
+  const walk: Walk = { file, problems: [...front.problems], h1: undefined, intro: [], setup: [], cleanup: [], docker: [], steps: [], prose: undefined };
   let line = split.bodyOffset + 1;
   for (const token of new Lexer(getDefaults()).lex(split.body)) {
     const start = line + (/^\n*/.exec(token.raw)?.[0].length ?? 0);
@@ -57,7 +58,7 @@ export function parseLesson(text: string, file: string): ParseResult {
     return { lesson: undefined, problems };
   }
   const introduction = walk.intro.join('').trim();
-  const lesson: Lesson = { file, format, id, title, summary, requires, world, timeoutMs, introduction, setup: walk.setup, cleanup: walk.cleanup, steps };
+  const lesson: Lesson = { file, format, id, title, summary, requires, world, timeoutMs, introduction, setup: walk.setup, cleanup: walk.cleanup, docker: walk.docker, steps };
   return { lesson, problems };
 }
 
@@ -148,6 +149,7 @@ function readCode(walk: Walk, token: Tokens.Code, line: number): void {
 function readIntroBlock(walk: Walk, word: BlockWord, block: CommandBlock, line: number, column: number): void {
   if (word === 'setup') walk.setup.push(block);
   else if (word === 'cleanup') walk.cleanup.push(block);
+  else if (word === 'docker') walk.docker.push(block);
   else {
     walk.problems.push({
       file: walk.file, line, column, severity: 'error',
@@ -162,6 +164,10 @@ function readStepBlock(walk: Walk, step: StepDraft, word: BlockWord, block: Comm
     case 'sh':
       step.commands.push(block);
       step.body.push({ kind: 'commands', block });
+      return;
+    case 'docker':
+      step.docker.push(block);
+      step.body.push({ kind: 'docker', block });
       return;
     case 'solution':
     case 'setup':

@@ -15,13 +15,14 @@ export interface StepDraft {
   readonly solution: CommandBlock[];
   readonly setup: CommandBlock[];
   readonly cleanup: CommandBlock[];
+  readonly docker: CommandBlock[];
   /** Assertion lines written in check blocks, good or bad. */
   checkLines: number;
 }
 
 /** An empty draft for the step that a level-2 heading opens. */
 export function newStepDraft(index: number, id: string, title: string, line: number): StepDraft {
-  return { index, id, title, line, body: [], commands: [], checks: [], hints: [], solution: [], setup: [], cleanup: [], checkLines: 0 };
+  return { index, id, title, line, body: [], commands: [], checks: [], hints: [], solution: [], setup: [], cleanup: [], docker: [], checkLines: 0 };
 }
 
 /** The finished Step, plus what is wrong with it as a whole (a challenge without checks, an unused solution). */

@@ -18,8 +18,8 @@ export interface Problem extends SourcePos {
   readonly message: string;
 }
 
-/** The blocks steplab runs: `sh` is shown, the others are hidden. */
-export type CommandKind = 'sh' | 'solution' | 'setup' | 'cleanup';
+/** The blocks steplab runs: `sh` is shown, the others are hidden; `docker` is shown and runs only against a real engine. */
+export type CommandKind = 'sh' | 'solution' | 'setup' | 'cleanup' | 'docker';
 
 /** One fenced block of shell commands with its attributes. */
 export interface CommandBlock {
@@ -57,6 +57,8 @@ export interface Hint {
 export type StepPart =
   | { readonly kind: 'prose'; readonly markdown: string; readonly line: number }
   | { readonly kind: 'commands'; readonly block: CommandBlock }
+  /** A `docker` block: what Docker does for you; run only by `verify --against docker`. */
+  | { readonly kind: 'docker'; readonly block: CommandBlock }
   | { readonly kind: 'illustration'; readonly lang: string; readonly code: string; readonly line: number };
 
 /** A level-2 heading and everything up to the next one. */
@@ -76,6 +78,8 @@ export interface Step {
   readonly solution: readonly CommandBlock[];
   readonly setup: readonly CommandBlock[];
   readonly cleanup: readonly CommandBlock[];
+  /** `docker` blocks: the Docker commands that build the state this step builds by hand. */
+  readonly docker: readonly CommandBlock[];
   /** A step with a `solution` and no `sh`: the learner does it; verify runs the solution. */
   readonly challenge: boolean;
 }
@@ -97,6 +101,8 @@ export interface Lesson {
   readonly setup: readonly CommandBlock[];
   /** Hidden `cleanup` blocks of the introduction: run when the lesson ends. */
   readonly cleanup: readonly CommandBlock[];
+  /** `docker` blocks of the introduction: under `verify --against docker` they play the part of `setup`. */
+  readonly docker: readonly CommandBlock[];
   readonly steps: readonly Step[];
 }
 

@@ -129,6 +129,8 @@ export class TerminalReporter implements Reporter {
     } else if (part.kind === 'commands') {
       const label = part.block.background ? [s.yellow('In the background (keeps running while the next commands run):')] : [];
       this.#print('', ...label, ...promptLines(part.block.code).map((line) => s.bold(line)));
+    } else if (part.kind === 'docker') {
+      this.#print('', s.dim('What Docker does for you:'), ...indent(promptLines(part.block.code), '  ').map((line) => s.dim(line)));
     } else {
       this.#print('', ...indent(part.code.split('\n'), '  ').map((line) => s.dim(line)));
     }

@@ -92,6 +92,8 @@ export interface StepTools {
   openShell(): Promise<void>;
   /** Re-read the kernel's state now. */
   snapshot(): Promise<import('../kernel/types.ts').Snapshot>;
+  /** "Let Docker do it": build the step with a real engine in a second lab; the difference, in words. Absent without one. */
+  letDocker?(step: Step): Promise<string>;
 }
 
 /**

@@ -26,6 +26,10 @@ export interface RunLessonOptions {
   readonly changes?: boolean;
   /** Open an interactive shell in the sandbox (the CLI supplies it; it owns the terminal). */
   readonly openShell?: (sandbox: Sandbox) => Promise<void>;
+  /** Build a step with Docker in a second lab and describe the difference from the learner's state (interactive). */
+  readonly letDocker?: (lesson: Lesson, step: Step, learner: Snapshot) => Promise<string>;
+  /** Added to a failed step's reason: what the sandbox holds (the oracle shows Docker's state and version). */
+  readonly failureContext?: (sandbox: Sandbox) => Promise<string>;
   /** Unattended: run every step even after one fails (verify --keep-going); later steps are marked as after a failure. */
   readonly keepGoing?: boolean;
   /** Called when a step is finished, for saving progress. */
@@ -188,6 +192,8 @@ class StepSession {
       },
       snapshot: () => takeSnapshot((code) => this.#sandbox.probe(code)),
     };
+    const letDocker = options.letDocker;
+    if (letDocker) this.tools.letDocker = async (step) => letDocker(lesson, step, await this.tools.snapshot());
   }
 
   /** The sandbox the lesson runs in now (a reset replaces it). */
@@ -228,6 +234,9 @@ class StepSession {
     if (step.cleanup.length > 0) await this.#closeWindow();
     await runHidden(this.#sandbox, step.cleanup, this.#lesson, this.#emit, step);
     const changes = this.#before ? await this.#changes(this.#before) : [];
+    if (result.status === 'failed' && this.#options.failureContext) {
+      result = { ...result, reason: `${result.reason ?? 'failed'}\n${await this.#options.failureContext(this.#sandbox)}` };
+    }
     const outcome: StepOutcome = {
       step,
       status: result.status,

@@ -12,10 +12,10 @@ const START_TIMEOUT_MS = 30_000;
 
 /** Start a sandbox on a target; dispose it (or `await using`) to end every process, namespace and mount. */
 export async function startSandbox(target: Target, options: SandboxOptions): Promise<Sandbox> {
-  const first = await startInit(target, true, options);
+  const first = await startInit(target, options.userns ?? true, options);
   if (first.ok) return new TargetSandbox(target, first.init, first.pid, first.mapping);
   // Root in a container or VM may lack user namespaces; the namespaces still isolate the target from the lab.
-  if (target.root && target.name !== 'sandbox') {
+  if (target.root && target.name !== 'sandbox' && options.userns !== false) {
     const second = await startInit(target, false, options);
     if (second.ok) return new TargetSandbox(target, second.init, second.pid, 'none');
   }

@@ -14,6 +14,8 @@ export interface RunOptions {
 
 export interface SandboxOptions {
   readonly world: World;
+  /** false: real root in the lab (no user namespace), for a Docker engine inside it; needs root on the target. */
+  readonly userns?: boolean;
 }
 
 export interface Sandbox extends AsyncDisposable {

@@ -21,6 +21,12 @@ export async function hostNetworkState(): Promise<string> {
   return parts.join('\n');
 }
 
+/** The host's network sysctls: forwarding, per-interface settings, bridge netfilter (what dockerd writes). */
+export async function hostSysctls(): Promise<string> {
+  const r = await runCommand('sysctl', ['-a', '--pattern', '^net\\.(ipv4\\.(ip_forward|conf\\.|ip_local_port_range)|ipv6\\.conf\\.|bridge\\.)']);
+  return r.stdout;
+}
+
 /** Process command lines that contain a marker (processes a test started in a sandbox). */
 export async function processesWith(marker: string): Promise<string[]> {
   const r = await runCommand('ps', ['-eo', 'pid=,args=']);

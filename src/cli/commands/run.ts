@@ -6,6 +6,8 @@ import { loadProgress, type ProgressStore } from '../../progress/store.ts';
 import { TerminalReporter } from '../../report/terminal.ts';
 import type { LessonOutcome } from '../../run/events.ts';
 import { runLesson } from '../../run/runner.ts';
+import { DockerComparison } from '../../oracle/compare.ts';
+import { engineChoice } from '../../oracle/engine.ts';
 import { startSandbox } from '../../sandbox/sandbox.ts';
 import type { Target } from '../../target/types.ts';
 import { renderAscii } from '../../topology/index.ts';
@@ -90,7 +92,10 @@ function ctrlC(listener: () => void): () => void {
 /** One lesson from step `from` (the steps before are replayed), saving progress as the learner passes steps. */
 async function learn(lesson: Lesson, target: Target, progress: ProgressStore, options: Options, io: Io, from: number): Promise<LessonOutcome> {
   const controller = new ClackController({ input: io.stdin, output: io.stdout, topology: (s) => renderAscii(s, { width: Math.min(io.stdout.columns ?? 80, 120) }), explainStep });
+  // "Let Docker do it" after a step with a docker block: made on first use, its image removed with the lesson.
+  const docker = new DockerComparison(target, engineChoice(options.engine));
   const outcome = await runLesson(lesson, {
+    letDocker: (l, step, learner) => docker.compare(l, step, learner, Math.min(io.stdout.columns ?? 80, 120) - 4),
     target: target.name,
     startSandbox: (l) => startSandbox(target, { world: l.world }),
     reporters: [new TerminalReporter({ stream: io.stdout })],
@@ -105,7 +110,7 @@ async function learn(lesson: Lesson, target: Target, progress: ProgressStore, op
       await target.interactive(sandbox.interactiveArgv());
     },
     onStepPassed: (step) => progress.markStep(lesson, step.id),
-  });
+  }).finally(() => docker.dispose());
   // Finished means every step done by the learner, in this sitting or an earlier one; replayed steps do not count.
   const done = progress.completed(lesson);
   if (outcome.status === 'passed' && lesson.steps.every((s) => done.has(s.id))) await progress.finish(lesson);

@@ -16,9 +16,11 @@ import { coursePaths } from '../course-paths.ts';
 import type { Io } from '../io.ts';
 import { parseShard, takeShard } from '../shard.ts';
 import { openTarget, parseTargetChoice } from '../targets.ts';
+import { verifyAgainstDocker } from './verify-docker.ts';
 
 /** Verify lessons; returns the exit code. */
 export async function verifyCommand(paths: readonly string[], options: Options, io: Io): Promise<number> {
+  if (options.against !== undefined) return verifyAgainstDocker(paths, options, io);
   const jobs = intOption(options.jobs, 'jobs', 1, 1, 32);
   const choice = parseTargetChoice(options.target);
   const shard = parseShard(options.shard);
@@ -64,7 +66,7 @@ export async function verifyCommand(paths: readonly string[], options: Options, 
 }
 
 /** The plain log always (to stderr when a machine format takes stdout); JUnit or JSON when asked for. */
-function makeReporters(options: Options, io: Io): Reporter[] {
+export function makeReporters(options: Options, io: Io): Reporter[] {
   const kind = options.reporter ?? 'plain';
   if (!['plain', 'junit', 'json'].includes(kind)) throw usageError(`unknown reporter "${kind}"`, 'Use --reporter plain, junit or json.');
   if (kind === 'junit' && !options.output) throw usageError('--reporter junit needs --output FILE');
@@ -78,7 +80,7 @@ function makeReporters(options: Options, io: Io): Reporter[] {
 /** Lessons that could not be parsed count as failed in the summary. */
 function brokenOutcomes(files: readonly string[], target: string): LessonOutcome[] {
   return files.map((file) => ({
-    lesson: { file, format: 1, id: file, title: file, summary: '', requires: [], world: 'internet', timeoutMs: 0, introduction: '', setup: [], cleanup: [], steps: [] } satisfies Lesson,
+    lesson: { file, format: 1, id: file, title: file, summary: '', requires: [], world: 'internet', timeoutMs: 0, introduction: '', setup: [], cleanup: [], docker: [], steps: [] } satisfies Lesson,
     target,
     status: 'broken',
     steps: [],
@@ -88,7 +90,7 @@ function brokenOutcomes(files: readonly string[], target: string): LessonOutcome
 }
 
 /** Run work over items with at most `jobs` at once. */
-async function runPool<T>(items: readonly T[], jobs: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function runPool<T>(items: readonly T[], jobs: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {

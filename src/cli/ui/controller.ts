@@ -22,7 +22,7 @@ export interface ClackControllerOptions {
 }
 
 type ChallengeChoice = ChallengeDecision | 'shell' | 'hint' | 'reveal';
-type AfterChoice = 'next' | 'quit' | 'shell' | 'topology' | 'explain';
+type AfterChoice = 'next' | 'quit' | 'shell' | 'topology' | 'explain' | 'docker';
 type FailureChoice = FailureDecision | 'shell';
 
 export class ClackController implements Controller {
@@ -124,6 +124,7 @@ export class ClackController implements Controller {
       ];
       if (this.#topology !== undefined) options.push({ value: 'topology', label: 'Show the topology' });
       if (this.#explain !== undefined) options.push({ value: 'explain', label: 'Explain the commands' });
+      if (tools.letDocker !== undefined && outcome.step.docker.length > 0) options.push({ value: 'docker', label: 'Let Docker do it', hint: 'the same step by a real engine, compared with yours' });
       options.push({ value: 'quit', label: 'Quit' });
       const answer = await this.#ask<AfterChoice>('What next?', options, last);
       if (answer === 'cancelled' || answer === 'quit') return 'quit';
@@ -131,6 +132,7 @@ export class ClackController implements Controller {
       if (answer === 'next') return 'next';
       if (answer === 'shell') await this.#openShell(tools);
       else if (answer === 'topology') await this.#showTopology(tools);
+      else if (answer === 'docker') await this.#letDocker(tools, outcome.step);
       else this.#showExplanation(outcome.step);
     }
   }
@@ -205,6 +207,17 @@ export class ClackController implements Controller {
       note(this.#topology(await tools.snapshot()), 'Topology', this.#io);
     } catch (error) {
       log.error(`The topology could not be read: ${(error as Error).message}`, this.#io);
+    }
+  }
+
+  /** Build the step with Docker and show where its kernel state differs from the learner's. */
+  async #letDocker(tools: StepTools, step: Step): Promise<void> {
+    if (tools.letDocker === undefined) return;
+    log.info('Docker builds this step in a second lab (a few seconds)…', this.#io);
+    try {
+      note(await tools.letDocker(step), 'What Docker does for you', this.#io);
+    } catch (error) {
+      log.error(`Docker could not build the step: ${(error as Error).message}`, this.#io);
     }
   }
 

@@ -252,11 +252,11 @@ describe('unexplainedCommands', () => {
       index: 0, id: 's', title: 'S', line: 10, body: [], checks: [], hints: [], challenge: false,
       commands: [block('sh', 'ip netns add red\n  ip link frob', 12)],
       solution: [block('solution', 'frobctl up', 20)],
-      setup: [], cleanup: [block('cleanup', 'ip netns del red', 30)],
+      setup: [], cleanup: [block('cleanup', 'ip netns del red', 30)], docker: [],
     };
     const lesson: Lesson = {
       file: 'lessons/x.md', format: 1, id: 'x', title: 'X', summary: '', requires: [], world: 'internet', timeoutMs: 30000,
-      introduction: '', setup: [block('setup', 'echo ok', 5)], cleanup: [], steps: [step],
+      introduction: '', setup: [block('setup', 'echo ok', 5)], cleanup: [], docker: [], steps: [step],
     };
     const problems = unexplainedCommands(lesson);
     expect(problems.map((p) => [p.line, p.column, p.severity])).toEqual([[14, 3, 'warning'], [21, 1, 'warning']]);
@@ -271,11 +271,11 @@ describe('unexplainedCommands', () => {
       index: 0, id: 's', title: 'S', line: 10, checks: [], hints: [], challenge: false,
       body: [{ kind: 'prose', markdown: '`frobctl up` starts the frobnicator; ``frob`` is its verb.', line: 11 }],
       commands: [block('sh', 'frobctl up\nip link frob x\nwhizctl go', 12)],
-      solution: [], setup: [], cleanup: [],
+      solution: [], setup: [], cleanup: [], docker: [],
     };
     const lesson: Lesson = {
       file: 'lessons/x.md', format: 1, id: 'x', title: 'X', summary: '', requires: [], world: 'internet', timeoutMs: 30000,
-      introduction: 'We use `x` as a name.', setup: [block('setup', 'frobctl init', 5)], cleanup: [], steps: [step],
+      introduction: 'We use `x` as a name.', setup: [block('setup', 'frobctl init', 5)], cleanup: [], docker: [], steps: [step],
     };
     const problems = unexplainedCommands(lesson);
     // frobctl is explained in the step, not in the introduction, so the lesson's own setup still warns.
@@ -297,11 +297,11 @@ describe('shell functions a lesson defines', () => {
     const step: Step = {
       index: 0, id: 's', title: 'S', line: 10, body: [], checks: [], hints: [], challenge: false,
       commands: [block('sh', 'function attach { ip link set "$1" master docker0; }', 12), block('sh', 'attach veth-c1\ndetach veth-c1', 16)],
-      solution: [], setup: [], cleanup: [],
+      solution: [], setup: [], cleanup: [], docker: [],
     };
     const lesson: Lesson = {
       file: 'lessons/x.md', format: 1, id: 'x', title: 'X', summary: '', requires: [], world: 'internet', timeoutMs: 30000,
-      introduction: '', setup: [], cleanup: [], steps: [step],
+      introduction: '', setup: [], cleanup: [], docker: [], steps: [step],
     };
     expect(unexplainedCommands(lesson).map((p) => [p.line, p.message.includes('"detach"')])).toEqual([[18, true]]);
   });

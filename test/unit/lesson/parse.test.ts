@@ -63,7 +63,7 @@ describe('parseLesson on the full valid fixture', () => {
 
   it('keeps prose, commands and illustrations in the order written', () => {
     const body = step(l, 1).body;
-    expect(body.map((part) => [part.kind, part.kind === 'commands' ? part.block.line : part.line])).toEqual([
+    expect(body.map((part) => [part.kind, 'block' in part ? part.block.line : part.line])).toEqual([
       ['illustration', 41], ['prose', 46], ['commands', 48], ['commands', 53],
     ]);
     expect(body[0]).toEqual({ kind: 'illustration', lang: 'console', code: '$ ip link\n1: lo: <LOOPBACK> mtu 65536', line: 41 });

@@ -33,6 +33,7 @@ export function step(index: number, title: string, extra: Partial<Step> = {}): S
     solution: [],
     setup: [],
     cleanup: [],
+    docker: [],
     challenge: false,
     ...extra,
   };
@@ -52,6 +53,7 @@ export function lesson(steps: readonly Step[], extra: Partial<Lesson> = {}): Les
     introduction: 'A **veth pair** is a virtual cable.',
     setup: [],
     cleanup: [],
+    docker: [],
     steps,
     ...extra,
   };
