@@ -5,7 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sudo_=""; [ "$(id -u)" = 0 ] || sudo_="sudo"
 
-LAB_PACKAGES="bash iproute2 iptables tcpdump iputils-ping bridge-utils curl netcat-openbsd socat procps util-linux uidmap kmod gawk coreutils bsdutils"
+LAB_PACKAGES="bash iproute2 iptables conntrack tcpdump iputils-ping bridge-utils curl netcat-openbsd socat procps util-linux uidmap kmod gawk coreutils bsdutils"
 missing=$(for p in $LAB_PACKAGES; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || echo "$p"; done)
 if [ -n "$missing" ]; then
   echo "steplab: installing $(echo $missing)"
