@@ -2,12 +2,12 @@
 
 import type { Snapshot } from '../kernel/types.ts';
 import type { ShellResult } from '../lab-types.ts';
-import { outputTail, probeHttp, probePing, probeSh, probeSysctl, probeTcp } from './probes.ts';
+import { batchProbes, outputTail, probeHttp, probePing, probeSh, probeSysctl, probeTcp } from './probes.ts';
 import { checkState, isSnapshotSysctl, isStateAssertion, namespaceProblem, sysctlResult } from './state.ts';
 import type { Assertion, CheckResult } from './types.ts';
 
 export interface EvaluateContext {
-  /** The kernel's state after the step (the caller takes it once and shares it between checks). */
+  /** The kernel's state after the step (evaluate takes it once and shares it between checks; evaluateAll once a round). */
   snapshot(): Promise<Snapshot>;
   /** Run shell code in the sandbox's probe shell. */
   probe(code: string): Promise<ShellResult>;
@@ -70,4 +70,58 @@ export async function evaluate(assertion: Assertion, ctx: EvaluateContext): Prom
     case 'output-matches': return checkOutputMatches(assertion.pattern, assertion.flags, ctx.step.output);
     case 'exit-status': return checkExitStatus(assertion.status, ctx.step.exitCode);
   }
+}
+
+/** A check to evaluate: its assertion and, with `within`, how long it may take to hold. */
+export interface TimedAssertion {
+  readonly assertion: Assertion;
+  readonly withinMs?: number;
+}
+
+/** Time, injected so that retries are tested in milliseconds. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const realClock: Clock = { now: () => performance.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+
+/** The pause before each retry of a `within` check: short at first (a server that is nearly up), then steady. */
+export const RETRY_PAUSES_MS = [20, 40, 80, 150] as const;
+
+/** Whether an assertion sends traffic or runs a command (as opposed to reading a snapshot or the step). */
+const isLive = (a: Assertion): boolean => a.kind === 'ping' || a.kind === 'tcp' || a.kind === 'http' || a.kind === 'sh';
+
+/**
+ * Evaluate a check block. Each round runs the live probes side by side (one batch), then answers the
+ * state checks from one snapshot (taken after the probes, so it also holds what they did). A check with
+ * `within` that failed is evaluated again, with a fresh snapshot, until it holds or its time is up.
+ */
+export async function evaluateAll(checks: readonly TimedAssertion[], ctx: EvaluateContext, clock: Clock = realClock): Promise<CheckResult[]> {
+  const started = clock.now();
+  const results: CheckResult[] = [];
+  let pending = checks.map((_, i) => i);
+  for (let round = 0; ; round++) {
+    let snapshot: Promise<Snapshot> | undefined;
+    const roundCtx: EvaluateContext = { snapshot: () => (snapshot ??= ctx.snapshot()), probe: batchProbes(ctx.probe), step: ctx.step };
+    const live = pending.filter((i) => isLive((checks[i] as TimedAssertion).assertion));
+    const rest = pending.filter((i) => !live.includes(i));
+    const evaluateSome = async (indices: number[]): Promise<void> => {
+      const got = await Promise.all(indices.map((i) => evaluate((checks[i] as TimedAssertion).assertion, roundCtx)));
+      indices.forEach((i, k) => (results[i] = got[k] as CheckResult));
+    };
+    await evaluateSome(live);
+    await evaluateSome(rest);
+    const elapsed = clock.now() - started;
+    pending = pending.filter((i) => !(results[i] as CheckResult).passed && ((checks[i] as TimedAssertion).withinMs ?? 0) > elapsed);
+    if (pending.length === 0) break;
+    const pause = RETRY_PAUSES_MS[Math.min(round, RETRY_PAUSES_MS.length - 1)] as number;
+    const left = Math.min(...pending.map((i) => ((checks[i] as TimedAssertion).withinMs ?? 0) - elapsed));
+    await clock.sleep(Math.max(1, Math.min(pause, left)));
+  }
+  return checks.map((check, i) => {
+    const result = results[i] as CheckResult;
+    if (result.passed || check.withinMs === undefined) return result;
+    return { passed: false, message: `${result.message} (still so after ${check.withinMs / 1000} s)` };
+  });
 }

@@ -1,11 +1,12 @@
 // Parses one line of a `check` block into a typed Assertion, or says what was expected at which column.
 
-import type { Assertion, AssertionSyntaxError, LinkExpectation, Ns } from './types.ts';
+import type { Assertion, AssertionSyntaxError, LinkExpectation, Ns, ParsedCheckLine } from './types.ts';
 import { Reader, SyntaxFailure, quoteList } from './parse-reader.ts';
 import { tokenize } from './parse-tokens.ts';
 import type { Token } from './parse-tokens.ts';
 import { checkCidr, ipv4Network, isAddress, splitHostPort } from './parse-address.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
+import { parseDuration } from '../util/duration.ts';
 
 export const ASSERTION_WORDS = ['netns', 'link', 'addr', 'no', 'route', 'ping', 'tcp', 'http', 'iptables', 'sysctl', 'output', 'exit', 'sh'] as const;
 export const LINK_TYPES = [
@@ -23,19 +24,61 @@ export function isAssertionSyntaxError(value: Assertion | AssertionSyntaxError):
 
 /** One check line → an Assertion, or the column and words of what was expected there. */
 export function parseAssertion(line: string): Assertion | AssertionSyntaxError {
-  const tokens = tokenize(line);
-  if (!Array.isArray(tokens)) return tokens;
-  const first = tokens[0];
-  if (first === undefined) return { column: 1, message: 'expected an assertion, e.g. "netns red exists"' };
-  const reader = new Reader(line, tokens);
+  const parsed = parseCheckLine(line);
+  return 'assertion' in parsed ? parsed.assertion : parsed;
+}
+
+/** Assertions whose answer cannot change once the step has run, so `within` cannot help them. */
+const FIXED_KINDS: ReadonlySet<Assertion['kind']> = new Set(['output-contains', 'output-matches', 'exit-status']);
+
+/** One check line → its assertion and `within DURATION`, or what was expected at which column. */
+export function parseCheckLine(line: string): ParsedCheckLine | AssertionSyntaxError {
+  const all = tokenize(line);
+  if (!Array.isArray(all)) return all;
   try {
+    const { tokens, withinMs, waitMs } = peelOptions(all);
+    const first = tokens[0];
+    if (first === undefined) return { column: 1, message: 'expected an assertion, e.g. "netns red exists"' };
+    const reader = new Reader(line, tokens);
     const assertion = readAssertion(reader, first);
     reader.end();
-    return assertion;
+    if (withinMs !== undefined && FIXED_KINDS.has(assertion.kind)) {
+      const at = all[tokens.length] as Token;
+      return { column: at.column, message: 'the step\'s output and exit status no longer change once it has run, so within cannot help; drop "within …"' };
+    }
+    if (waitMs !== undefined) {
+      if (assertion.kind !== 'ping' && assertion.kind !== 'tcp' && assertion.kind !== 'http') {
+        const at = all.find((t, i) => i >= tokens.length && t.kind === 'word' && t.text === 'waiting') as Token;
+        return { column: at.column, message: 'waiting sets how long a ping, tcp or http check waits for an answer; other checks take no waiting' };
+      }
+      return { assertion: { ...assertion, waitMs }, withinMs };
+    }
+    return { assertion, withinMs };
   } catch (error) {
     if (error instanceof SyntaxFailure) return error.error;
     throw error;
   }
+}
+
+/** Take `within DURATION` and `waiting DURATION` off the end of a line (any order, once each). */
+function peelOptions(all: readonly Token[]): { tokens: readonly Token[]; withinMs: number | undefined; waitMs: number | undefined } {
+  let end = all.length;
+  let withinMs: number | undefined;
+  let waitMs: number | undefined;
+  for (;;) {
+    const word = all[end - 2];
+    const value = all[end - 1];
+    if (end < 3 || word?.kind !== 'word' || (word.text !== 'within' && word.text !== 'waiting') || value === undefined) break;
+    if ((word.text === 'within' ? withinMs : waitMs) !== undefined) {
+      throw new SyntaxFailure({ column: word.column, message: `"${word.text}" is given twice; keep one` });
+    }
+    const duration = parseDuration(value.text);
+    if (!('ms' in duration)) throw new SyntaxFailure({ column: value.column, message: `${word.text}: ${duration.error}` });
+    if (word.text === 'within') withinMs = duration.ms;
+    else waitMs = duration.ms;
+    end -= 2;
+  }
+  return { tokens: all.slice(0, end), withinMs, waitMs };
 }
 
 /** Dispatches on the first word. */

@@ -9,10 +9,16 @@ export type Probe = (code: string) => Promise<ShellResult>;
 
 /** How many times `ping … succeeds` tries, so the first packet's ARP resolution cannot make it flake. */
 export const PING_TRIES = 3;
-/** Seconds a TCP connect may take before the port counts as filtered. */
-export const TCP_TIMEOUT_S = 2;
-/** Seconds an HTTP request may take in all. */
-export const HTTP_TIMEOUT_S = 3;
+/**
+ * How long a probe waits for an answer, by what the check expects. Every host of the lab is one hop
+ * away on a veth (a reply takes well under a millisecond), so waiting for an answer that must NOT come
+ * (`ping … fails`, `tcp … is closed`) needs only a lab-sized wait; waiting for one that must come is
+ * cut short by the answer itself. `waiting DURATION` on the check line overrides these.
+ */
+export const WAIT_MS = { pingReply: 1000, pingNoReply: 500, tcpOpen: 2000, tcpClosed: 500, http: 3000 } as const;
+
+/** Milliseconds as the seconds `ping -W`, `timeout` and `curl -m` take: `0.5`, `2`. */
+const seconds = (ms: number): string => String(Math.max(ms, 1) / 1000);
 
 export { shellQuote };
 
@@ -45,9 +51,10 @@ function pingSummary(output: string): string {
   return loss ?? (outputTail(output, 1) || 'no output');
 }
 
-/** `ping ADDR [from NS] succeeds|fails`: up to PING_TRIES one-second pings to succeed, one to fail. */
+/** `ping ADDR [from NS] succeeds|fails`: up to PING_TRIES pings to succeed, one lab-sized wait to fail. */
 export async function probePing(a: Extract<Assertion, { kind: 'ping' }>, probe: Probe): Promise<CheckResult> {
-  const ping = `${inNamespace(a.from)}ping -c 1 -W 1 ${shellQuote(a.addr)}`;
+  const wait = a.waitMs ?? (a.expect === 'succeeds' ? WAIT_MS.pingReply : WAIT_MS.pingNoReply);
+  const ping = `${inNamespace(a.from)}ping -c 1 -W ${seconds(wait)} ${shellQuote(a.addr)}`;
   const code = a.expect === 'succeeds'
     ? `( i=0; while [ "$i" -lt ${PING_TRIES} ]; do ${ping} && exit 0; i=$((i + 1)); done; exit 1 )`
     : `( ${ping} )`;
@@ -67,10 +74,10 @@ export async function probePing(a: Extract<Assertion, { kind: 'ping' }>, probe: 
 }
 
 /** What a TCP connect came to: open, or closed with the reason told apart (refused, filtered, unreachable). */
-function tcpVerdict(r: ShellResult): { open: boolean; why: string } {
+function tcpVerdict(r: ShellResult, waitMs: number): { open: boolean; why: string } {
   if (r.exitCode === 0) return { open: true, why: 'connection accepted' };
   if (r.exitCode === 124 || r.timedOut || /timed out/i.test(r.output)) {
-    return { open: false, why: `filtered: no answer within ${TCP_TIMEOUT_S} s, so a firewall drops the packets or nothing answers at that address` };
+    return { open: false, why: `filtered: no answer within ${waitMs / 1000} s, so a firewall drops the packets or nothing answers at that address` };
   }
   if (/refused/i.test(r.output)) return { open: false, why: 'connection refused: nothing listens on that port, or a firewall rejects it' };
   if (/unreachable|no route/i.test(r.output)) return { open: false, why: `unreachable: ${outputTail(r.output, 1)}` };
@@ -81,16 +88,18 @@ function tcpVerdict(r: ShellResult): { open: boolean; why: string } {
 export async function probeTcp(a: Extract<Assertion, { kind: 'tcp' }>, probe: Probe): Promise<CheckResult> {
   const ns = inNamespace(a.from);
   const addr = shellQuote(a.addr);
+  const waitMs = a.waitMs ?? (a.expect === 'open' ? WAIT_MS.tcpOpen : WAIT_MS.tcpClosed);
+  const wait = seconds(waitMs);
   const code = [
     '( if command -v bash >/dev/null 2>&1; then',
-    `  ${ns}timeout ${TCP_TIMEOUT_S} bash -c 'exec 3<>"/dev/tcp/$0/$1"' ${addr} ${a.port}`,
-    `else ${ns}timeout ${TCP_TIMEOUT_S} nc -z -v -w ${TCP_TIMEOUT_S} ${addr} ${a.port}; fi )`,
+    `  ${ns}timeout ${wait} bash -c 'exec 3<>"/dev/tcp/$0/$1"' ${addr} ${a.port}`,
+    `else ${ns}timeout ${wait} nc -z -v -w ${Math.max(1, Math.ceil(waitMs / 1000))} ${addr} ${a.port}; fi )`,
   ].join('\n');
   const r = await probe(code);
   const label = `tcp ${a.addr}:${a.port}${from(a.from)}`;
   const blocked = enterError(r.output);
   if (blocked !== undefined) return { passed: false, message: `${label} could not run: ${blocked}` };
-  const verdict = tcpVerdict(r);
+  const verdict = tcpVerdict(r, waitMs);
   const state = verdict.open ? 'open' : 'closed';
   const message = `${label} is ${state} (${verdict.why})`;
   return state === a.expect ? { passed: true, message } : { passed: false, message: `${message}; expected ${a.expect}` };
@@ -98,7 +107,7 @@ export async function probeTcp(a: Extract<Assertion, { kind: 'tcp' }>, probe: Pr
 
 /** `http URL [from NS] contains "TEXT"`: one curl request; the message quotes what came back or curl's error. */
 export async function probeHttp(a: Extract<Assertion, { kind: 'http' }>, probe: Probe): Promise<CheckResult> {
-  const r = await probe(`( ${inNamespace(a.from)}curl -sS -m ${HTTP_TIMEOUT_S} ${shellQuote(a.url)} )`);
+  const r = await probe(`( ${inNamespace(a.from)}curl -sS -m ${seconds(a.waitMs ?? WAIT_MS.http)} ${shellQuote(a.url)} )`);
   const label = `http ${a.url}${from(a.from)}`;
   const blocked = enterError(r.output);
   if (blocked !== undefined) return { passed: false, message: `${label} could not run: ${blocked}` };
@@ -129,4 +138,49 @@ export async function probeSh(a: Extract<Assertion, { kind: 'sh' }>, probe: Prob
 export async function probeSysctl(key: string, ns: Ns, probe: Probe): Promise<string | undefined> {
   const r = await probe(`( ${inNamespace(ns)}sysctl -n ${shellQuote(key)} )`);
   return r.exitCode === 0 ? r.output.trim() : undefined;
+}
+
+/**
+ * A probe that runs the probes asked for in one turn of the event loop side by side: one script that
+ * starts each in the background and waits for all, so independent probes of a check block cost the
+ * slowest of them, not their sum. A lone probe runs as it is.
+ */
+export function batchProbes(probe: Probe): Probe {
+  let queue: { code: string; resolve: (r: ShellResult) => void; reject: (e: unknown) => void }[] = [];
+  const flush = (): void => {
+    const batch = queue;
+    queue = [];
+    if (batch.length === 1) {
+      const only = batch[0] as (typeof batch)[number];
+      probe(only.code).then(only.resolve, only.reject);
+      return;
+    }
+    const id = Math.random().toString(36).slice(2, 10);
+    const mark = `#~steplab-probe-${id}~#`;
+    const file = (i: number): string => `/tmp/.steplab-probe-${id}-${i}`;
+    const script = [
+      ...batch.map((b, i) => `( ${b.code}\n) >${file(i)} 2>&1 </dev/null & __p${i}=$!`),
+      ...batch.map((_, i) => `__s${i}=0; wait "$__p${i}" || __s${i}=$?`),
+      ...batch.map((_, i) => `printf '\\n%s %d %d\\n' '${mark}' ${i} "$__s${i}"; __o=''; IFS= read -r -d '' __o < ${file(i)} || :; printf '%s' "$__o"`),
+      `printf '\\n%s end\\n' '${mark}'`,
+      `rm -f ${batch.map((_, i) => file(i)).join(' ')}`,
+    ].join('\n');
+    probe(script).then((r) => {
+      const parts = r.output.split(`\n${mark} `);
+      batch.forEach((b, i) => {
+        const part = parts.find((p) => p.startsWith(`${i} `));
+        if (part === undefined || r.timedOut) {
+          b.resolve({ exitCode: r.exitCode === 0 ? 137 : r.exitCode, output: part?.slice(part.indexOf('\n') + 1) ?? r.output, timedOut: true, durationMs: r.durationMs });
+          return;
+        }
+        const newline = part.indexOf('\n');
+        const status = Number(part.slice(String(i).length + 1, newline));
+        b.resolve({ exitCode: status, output: part.slice(newline + 1), timedOut: false, durationMs: r.durationMs });
+      });
+    }, (error: unknown) => batch.forEach((b) => b.reject(error)));
+  };
+  return (code) => new Promise<ShellResult>((resolve, reject) => {
+    if (queue.length === 0) setImmediate(flush);
+    queue.push({ code, resolve, reject });
+  });
 }

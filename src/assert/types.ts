@@ -17,9 +17,9 @@ export type Assertion =
   | { readonly kind: 'link'; readonly name: string; readonly ns: Ns; readonly expect: LinkExpectation }
   | { readonly kind: 'addr'; readonly cidr: string; readonly dev: string; readonly ns: Ns; readonly present: boolean }
   | { readonly kind: 'route'; readonly dest: string; readonly via: string | undefined; readonly dev: string | undefined; readonly ns: Ns }
-  | { readonly kind: 'ping'; readonly addr: string; readonly from: Ns; readonly expect: 'succeeds' | 'fails' }
-  | { readonly kind: 'tcp'; readonly addr: string; readonly port: number; readonly from: Ns; readonly expect: 'open' | 'closed' }
-  | { readonly kind: 'http'; readonly url: string; readonly from: Ns; readonly text: string }
+  | { readonly kind: 'ping'; readonly addr: string; readonly from: Ns; readonly expect: 'succeeds' | 'fails'; readonly waitMs?: number }
+  | { readonly kind: 'tcp'; readonly addr: string; readonly port: number; readonly from: Ns; readonly expect: 'open' | 'closed'; readonly waitMs?: number }
+  | { readonly kind: 'http'; readonly url: string; readonly from: Ns; readonly text: string; readonly waitMs?: number }
   | { readonly kind: 'iptables-rule'; readonly table: string; readonly chain: string; readonly rule: string; readonly present: boolean }
   | { readonly kind: 'iptables-policy'; readonly table: string; readonly chain: string; readonly policy: string }
   | { readonly kind: 'sysctl'; readonly key: string; readonly ns: Ns; readonly value: string }
@@ -29,6 +29,13 @@ export type Assertion =
   | { readonly kind: 'sh'; readonly command: string; readonly ns: Ns; readonly expect: 'succeeds' | 'fails' };
 
 export type AssertionKind = Assertion['kind'];
+
+/** A check line parsed: the assertion and `within DURATION` (retried until it holds or the time is up). */
+export interface ParsedCheckLine {
+  readonly assertion: Assertion;
+  /** `within 5s`; undefined: evaluated once. */
+  readonly withinMs: number | undefined;
+}
 
 /** An assertion line that could not be parsed: what was expected at which column. */
 export interface AssertionSyntaxError {

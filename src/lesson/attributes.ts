@@ -9,7 +9,7 @@ export type BlockWord = (typeof BLOCK_WORDS)[number];
 
 /** The attributes each block word accepts. */
 const ALLOWED: Readonly<Record<BlockWord, readonly string[]>> = {
-  sh: ['timeout', 'background', 'exit'],
+  sh: ['timeout', 'background', 'exit', 'ready'],
   solution: ['timeout', 'exit'],
   setup: ['timeout'],
   cleanup: ['timeout'],
@@ -21,6 +21,8 @@ export interface BlockAttributes {
   readonly timeoutMs: number | undefined;
   readonly background: boolean;
   readonly exit: number;
+  /** `{background ready="TEXT"}`: the block counts as started once its output shows TEXT (absent: at once). */
+  readonly ready?: string;
 }
 
 /** A problem inside an opening fence line; columns count from 1. */
@@ -94,10 +96,13 @@ function readItems(
   problems: LineProblem[],
 ): void {
   const allowed = ALLOWED[word];
-  for (const item of text.matchAll(/[^\s,]+/g)) {
+  // A value may be quoted to hold spaces and commas: ready="listening on".
+  for (const item of text.matchAll(/[^\s,=]*(?:=(?:"[^"]*"?|[^\s,]*))?/g)) {
+    if (item[0] === '') continue;
     const at = column + item.index;
-    const [name = '', ...valueParts] = item[0].split('=');
-    const value = valueParts.length === 0 ? undefined : valueParts.join('=').replace(/^"(.*)"$/, '$1');
+    const eq = item[0].indexOf('=');
+    const name = eq < 0 ? item[0] : item[0].slice(0, eq);
+    const value = eq < 0 ? undefined : item[0].slice(eq + 1).replace(/^"(.*)"$/, '$1');
     if (!allowed.includes(name)) {
       const takes = allowed.length === 0 ? `${word} blocks take no attributes` : `${word} takes ${listWords(allowed)}`;
       problems.push({ column: at, message: `unknown attribute "${name}" on a ${word} block${didYouMean(name, allowed)}; ${takes}` });
@@ -139,7 +144,20 @@ function toAttributes(
       exit = Number(status.value);
     }
   }
-  return { timeoutMs, background, exit };
+  const ready = found.get('ready');
+  let readyText: string | undefined;
+  if (ready !== undefined) {
+    if (ready.value === undefined || ready.value === '' || ready.value === '"') {
+      problems.push({ column: ready.column, message: 'ready needs the text that shows the block has started, e.g. ready="listening on"' });
+    } else if (ready.value.startsWith('"')) {
+      problems.push({ column: ready.column, message: 'the quote after ready= is never closed; write e.g. ready="listening on"' });
+    } else if (!background) {
+      problems.push({ column: ready.column, message: 'ready= waits for a {background} block to start; add background, e.g. sh {background ready="listening on"}' });
+    } else {
+      readyText = ready.value;
+    }
+  }
+  return { timeoutMs, background, exit, ...(readyText === undefined ? {} : { ready: readyText }) };
 }
 
 /** What may follow a block word, with an example. */

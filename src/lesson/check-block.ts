@@ -1,7 +1,7 @@
 // Turns the lines of a `check` block into Checks, each bad line a problem at its column.
 
 import type { Check, Problem } from './types.ts';
-import { isAssertionSyntaxError, parseAssertion } from '../assert/parse.ts';
+import { parseCheckLine } from '../assert/parse.ts';
 
 /** Parses every assertion line; blank lines and `#` comments are skipped. */
 export function parseCheckLines(
@@ -15,11 +15,11 @@ export function parseCheckLines(
     const source = text.trim();
     if (source === '' || source.startsWith('#')) return;
     const line = firstLine + index;
-    const parsed = parseAssertion(text);
-    if (isAssertionSyntaxError(parsed)) {
+    const parsed = parseCheckLine(text);
+    if (!('assertion' in parsed)) {
       problems.push({ file, line, column: parsed.column, severity: 'error', message: parsed.message });
     } else {
-      checks.push({ source, line, assertion: parsed });
+      checks.push({ source, line, assertion: parsed.assertion, ...(parsed.withinMs === undefined ? {} : { withinMs: parsed.withinMs }) });
     }
   });
   return { checks, problems };

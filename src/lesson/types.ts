@@ -32,6 +32,8 @@ export interface CommandBlock {
   readonly timeoutMs: number | undefined;
   /** `{background}`: started and left running until the lesson ends. */
   readonly background: boolean;
+  /** `{background ready="TEXT"}`: the block counts as started once its output shows TEXT. */
+  readonly ready?: string;
   /** `{exit=N}`: the status this block is meant to end with (default 0). */
   readonly exit: number;
 }
@@ -42,6 +44,8 @@ export interface Check {
   readonly source: string;
   readonly line: number;
   readonly assertion: Assertion;
+  /** `… within 5s`: retried until it holds or the time is up; absent: evaluated once. */
+  readonly withinMs?: number;
 }
 
 export interface Hint {

@@ -9,6 +9,7 @@ export async function runBlock(sandbox: Sandbox, block: CommandBlock, lesson: Le
   const result = await sandbox.run(block.code, {
     timeoutMs: block.timeoutMs ?? lesson.timeoutMs,
     background: block.background,
+    ...(block.ready === undefined ? {} : { ready: block.ready }),
   });
   return { ...result, block, ok: !result.timedOut && result.exitCode === block.exit };
 }
@@ -19,6 +20,7 @@ export function blockFailure(outcome: BlockOutcome, lesson: Lesson): string {
   const first = outcome.block.code.split('\n')[0] ?? '';
   if (outcome.timedOut) {
     const limit = outcome.block.timeoutMs ?? lesson.timeoutMs;
+    if (outcome.block.ready !== undefined) return `${where}: \`${first}\` did not show "${outcome.block.ready}" within ${limit / 1000} s`;
     return `${where}: \`${first}\` timed out after ${limit / 1000} s`;
   }
   return `${where}: \`${first}\`${outcome.block.code.includes('\n') ? ' …' : ''} exited with ${outcome.exitCode}; expected ${outcome.block.exit}`;

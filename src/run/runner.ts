@@ -220,7 +220,9 @@ class StepSession {
 
   async #check(step: Step, blocks: readonly BlockOutcome[], phase: 'before-solution' | 'after'): Promise<CheckOutcome[]> {
     const last = blocks.at(-1);
-    const outcomes = await evaluateChecks(step.checks, this.#sandbox, { output: blocks.map((b) => b.output).join(''), exitCode: last?.exitCode ?? 0 });
+    // Before the solution nothing is on its way, so `within` would only wait for a failure.
+    const checks = phase === 'before-solution' ? step.checks.map(({ withinMs: _, ...check }) => check) : step.checks;
+    const outcomes = await evaluateChecks(checks, this.#sandbox, { output: blocks.map((b) => b.output).join(''), exitCode: last?.exitCode ?? 0 });
     for (const outcome of outcomes) await this.#emit.check(outcome, step, phase);
     return outcomes;
   }

@@ -83,7 +83,7 @@ class TargetSandbox implements Sandbox {
       this.#shell = this.#openShell();
       note = '[steplab] the lesson shell had ended; this block runs in a new one (variables and cd are lost)\n';
     }
-    const result = options.background ? await this.#shell.background(code) : await this.#shell.run(code, options.timeoutMs);
+    const result = options.background ? await this.#shell.background(code, options.ready, options.timeoutMs) : await this.#shell.run(code, options.timeoutMs);
     return note ? { ...result, output: note + result.output } : result;
   }
 

@@ -47,9 +47,12 @@ export class ShellSession {
     return this.#enqueue('__steplab_exec', code, timeoutMs);
   }
 
-  /** Start code in the background; resolves once it is running (or with its status if it ended at once). */
-  background(code: string): Promise<ShellResult> {
-    return this.#enqueue('__steplab_bg', code, 10_000);
+  /**
+   * Start code in the background; resolves once it is running (or with its status if it ended at once).
+   * With `ready`, resolves once its output shows that text, and fails (timedOut) when it has not within timeoutMs.
+   */
+  background(code: string, ready?: string, timeoutMs = 10_000): Promise<ShellResult> {
+    return this.#enqueue('__steplab_bg', code, ready === undefined ? 10_000 : timeoutMs, ready);
   }
 
   /** End the shell (its processes die with the sandbox). */
@@ -57,18 +60,19 @@ export class ShellSession {
     if (!this.#exited) this.#process.stdin.end();
   }
 
-  #enqueue(fn: '__steplab_exec' | '__steplab_bg', code: string, timeoutMs: number): Promise<ShellResult> {
-    const next = this.#queue.then(() => this.#send(fn, code, timeoutMs));
+  #enqueue(fn: '__steplab_exec' | '__steplab_bg', code: string, timeoutMs: number, ready?: string): Promise<ShellResult> {
+    const next = this.#queue.then(() => this.#send(fn, code, timeoutMs, ready));
     this.#queue = next.catch(() => {});
     return next;
   }
 
-  #send(fn: string, code: string, timeoutMs: number): Promise<ShellResult> {
+  #send(fn: string, code: string, timeoutMs: number, ready?: string): Promise<ShellResult> {
     if (this.#exited) throw new SteplabError('SANDBOX_BROKEN', 'the shell in the sandbox has exited');
     const id = String(this.#nextId++);
     const seconds = Math.max(0.1, timeoutMs / 1000).toFixed(1);
     const b64 = Buffer.from(code, 'utf8').toString('base64');
-    const args = fn === '__steplab_exec' ? `${id} ${seconds} ${b64}` : `${id} ${b64}`;
+    const readyB64 = ready === undefined || ready === '' ? '-' : Buffer.from(ready, 'utf8').toString('base64');
+    const args = fn === '__steplab_exec' ? `${id} ${seconds} ${b64}` : `${id} ${seconds} ${readyB64} ${b64}`;
     return new Promise<ShellResult>((resolve) => {
       const startedAt = performance.now();
       const timer = setTimeout(() => this.#finish(id, 137, true, 'steplab stopped waiting: the block outlived its timeout and its shell'), timeoutMs + GRACE_MS);

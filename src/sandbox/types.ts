@@ -8,6 +8,8 @@ export interface RunOptions {
   readonly timeoutMs: number;
   /** Start the code in the background; it runs until the sandbox is disposed. Resolves once started. */
   readonly background?: boolean;
+  /** With background: resolve once the output shows this text (failing, timedOut, after timeoutMs). */
+  readonly ready?: string;
 }
 
 export interface SandboxOptions {

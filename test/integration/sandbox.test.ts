@@ -76,6 +76,27 @@ describe.skipIf(skip)('sandbox target', () => {
     expect(r.output).toContain('cannot start');
   });
 
+  it('counts a background block with ready= as started once its output shows the text, not before', async () => {
+    const started = performance.now();
+    const bg = await sandbox.run('sleep 0.4; echo "now listening on 9"; socat TCP-LISTEN:8090,fork,reuseaddr SYSTEM:"echo ready-server"', {
+      timeoutMs: 5000, background: true, ready: 'listening on',
+    });
+    expect(bg.exitCode).toBe(0);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(400);
+    const r = await sandbox.run('nc -w 2 127.0.0.1 8090 </dev/null', { timeoutMs: 5000 });
+    expect(r.output).toContain('ready-server');
+  });
+
+  it('fails a ready= background block that never shows its text, or ends before it does', async () => {
+    const slow = await sandbox.run('echo warming up; sleep 30', { timeoutMs: 500, background: true, ready: 'listening on' });
+    expect(slow).toMatchObject({ exitCode: 1, timedOut: true });
+    expect(slow.output).toContain('warming up');
+    expect(slow.output).toContain('did not show "listening on" within 0.5 s');
+    const ended = await sandbox.run('echo bye', { timeoutMs: 5000, background: true, ready: 'listening on' });
+    expect(ended).toMatchObject({ exitCode: 1, timedOut: false });
+    expect(ended.output).toContain('ended (status 0) before its output showed "listening on"');
+  });
+
   it('builds the lab world: uplink, default route, simulated internet with its web server', async () => {
     const r = await sandbox.run('ip -br addr show eth0; ip route show default; curl -s -m 3 http://198.51.100.10/hi', { timeoutMs: 10000 });
     expect(r.output).toContain('203.0.113.2/24');

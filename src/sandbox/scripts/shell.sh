@@ -1,5 +1,5 @@
 # steplab shell prelude: turns a plain bash reading stdin into a lesson shell.
-# steplab sends one line per block: `__steplab_exec ID TIMEOUT_S BASE64` (or __steplab_bg).
+# steplab sends one line per block: `__steplab_exec ID TIMEOUT_S BASE64` or `__steplab_bg ID TIMEOUT_S READY_BASE64|- BASE64`.
 # Each answer ends with a line `\n$__STEPLAB_TOKEN ID STATUS TIMEDOUT`.
 # Set by steplab before this prelude: __STEPLAB_TOKEN.
 # The shell's own notices (jobs it reaped) go to a log; each block's stderr is merged into its output.
@@ -78,18 +78,46 @@ __steplab_exec() {
 }
 
 # Start one block in the background; it runs until the sandbox ends. Reports a quick failure.
+# With a ready text ($3, base64; `-` for none) it waits up to $2 seconds until the block's output
+# shows that text: status 0 once it does, the block's own status (1 for 0) when it ends first,
+# and TIMEDOUT 1 when the time runs out.
 __steplab_bg() {
-  local __steplab_id=$1 __steplab_st=0 __steplab_dir=/run/steplab/bg-$1
-  if __steplab_define "__steplab_bg_$1" "$2" 2>&1; then
+  local __steplab_id=$1 __steplab_st=0 __steplab_to=0 __steplab_dir=/run/steplab/bg-$1 __steplab_ready='' __steplab_log __steplab_end
+  if [ "$3" != - ]; then __steplab_ready=$(printf '%s' "$3" | base64 -d) || __steplab_ready=''; fi
+  if __steplab_define "__steplab_bg_$1" "$4" 2>&1; then
     mkdir -p "$__steplab_dir"
     ( ( ( "__steplab_bg_$__steplab_id" ); echo $? > "$__steplab_dir/status" ) </dev/null >"$__steplab_dir/log" 2>&1 & )
-    sleep 0.3
-    if [ -e "$__steplab_dir/status" ]; then
-      __steplab_st=$(cat "$__steplab_dir/status")
-      cat "$__steplab_dir/log"
+    if [ -z "$__steplab_ready" ]; then
+      sleep 0.3
+      if [ -e "$__steplab_dir/status" ]; then
+        __steplab_st=$(cat "$__steplab_dir/status")
+        cat "$__steplab_dir/log"
+      fi
+    else
+      # EPOCHREALTIME without its dot is microseconds; only builtins read the log.
+      __steplab_end=$(( ${EPOCHREALTIME/./} + ${2%.*} * 1000000 + ${2#*.} * 100000 ))
+      while :; do
+        __steplab_log=''
+        IFS= read -r -d '' __steplab_log < "$__steplab_dir/log"
+        case "$__steplab_log" in *"$__steplab_ready"*) break ;; esac
+        if [ -e "$__steplab_dir/status" ]; then
+          read -r __steplab_st < "$__steplab_dir/status"
+          [ "$__steplab_st" = 0 ] && __steplab_st=1
+          printf '%s' "$__steplab_log"
+          printf '\n[steplab] the background block ended (status %s) before its output showed "%s"\n' "$(cat "$__steplab_dir/status")" "$__steplab_ready"
+          break
+        fi
+        if [ "${EPOCHREALTIME/./}" -ge "$__steplab_end" ]; then
+          __steplab_st=1 __steplab_to=1
+          printf '%s' "$__steplab_log"
+          printf '\n[steplab] the background block did not show "%s" within %s s; it keeps running\n' "$__steplab_ready" "$2"
+          break
+        fi
+        sleep 0.02
+      done
     fi
   else
     __steplab_st=2
   fi
-  printf '\n%s %s %d 0 0\n' "$__STEPLAB_TOKEN" "$__steplab_id" "$__steplab_st"
+  printf '\n%s %s %d %d 0\n' "$__STEPLAB_TOKEN" "$__steplab_id" "$__steplab_st" "$__steplab_to"
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, type EvaluateContext } from '../../../src/assert/evaluate.ts';
-import { inNamespace, shellQuote } from '../../../src/assert/probes.ts';
+import { evaluate, evaluateAll, type Clock, type EvaluateContext } from '../../../src/assert/evaluate.ts';
+import { batchProbes, inNamespace, shellQuote } from '../../../src/assert/probes.ts';
 import type { Assertion } from '../../../src/assert/types.ts';
 import { runCommand } from '../../../src/process/spawn.ts';
 import type { ShellResult } from '../../../src/sandbox/types.ts';
@@ -49,7 +49,7 @@ describe('evaluate: ping', () => {
     expect(await evaluate({ kind: 'ping', addr: '172.17.0.2', from: 'world', expect: 'fails' }, ctx)).toEqual({
       passed: true, message: 'ping 172.17.0.2 from world fails (ping: connect: Network is unreachable)',
     });
-    expect(calls).toEqual(['( nsenter --net=/run/steplab/world ping -c 1 -W 1 172.17.0.2 )']);
+    expect(calls).toEqual(['( nsenter --net=/run/steplab/world ping -c 1 -W 0.5 172.17.0.2 )']);
   });
 
   it('fails a ping that must fail but got a reply', async () => {
@@ -76,6 +76,15 @@ describe('evaluate: tcp', () => {
     expect(await evaluate(open, ctx)).toEqual({ passed: true, message: 'tcp 172.17.0.2:80 from c2 is open (connection accepted)' });
     expect(calls[0]).toContain(`ip netns exec c2 timeout 2 bash -c 'exec 3<>"/dev/tcp/$0/$1"' 172.17.0.2 80`);
     expect(calls[0]).toContain('ip netns exec c2 timeout 2 nc -z -v -w 2 172.17.0.2 80');
+  });
+
+  it('waits a lab-sized time for a port that must be closed, and as long as the check says with waiting', async () => {
+    const quick = context([{ exitCode: 124 }]);
+    expect(await evaluate(closed, quick.ctx)).toMatchObject({ passed: true, message: expect.stringContaining('no answer within 0.5 s') });
+    expect(quick.calls[0]).toContain("timeout 0.5 bash -c");
+    const slow = context([{ exitCode: 124 }]);
+    await evaluate({ ...closed, waitMs: 3000 }, slow.ctx);
+    expect(slow.calls[0]).toContain("timeout 3 bash -c");
   });
 
   it('tells a refused port (closed) from one that never answers (filtered)', async () => {
@@ -145,6 +154,112 @@ describe('evaluate: sh', () => {
     expect(await evaluate({ kind: 'sh', command: 'sleep 60', ns: undefined, expect: 'fails' }, timedOut.ctx)).toEqual({
       passed: true, message: 'sh "sleep 60" timed out after 10000 ms',
     });
+  });
+});
+
+describe('evaluate: how long probes wait', () => {
+  it('gives ping fails a lab-sized wait, ping succeeds a second a try, and waiting overrides both', async () => {
+    const fails = context([{ exitCode: 1, output: LOST }]);
+    await evaluate({ kind: 'ping', addr: '10.0.0.9', from: undefined, expect: 'fails' }, fails.ctx);
+    expect(fails.calls).toEqual(['( ping -c 1 -W 0.5 10.0.0.9 )']);
+    const waited = context([{ exitCode: 1, output: LOST }]);
+    await evaluate({ kind: 'ping', addr: '10.0.0.9', from: undefined, expect: 'fails', waitMs: 2000 }, waited.ctx);
+    expect(waited.calls).toEqual(['( ping -c 1 -W 2 10.0.0.9 )']);
+    const http = context([{ output: 'x' }]);
+    await evaluate({ kind: 'http', url: 'http://10.0.0.2/', from: undefined, text: 'x', waitMs: 250 }, http.ctx);
+    expect(http.calls).toEqual(['( curl -sS -m 0.25 http://10.0.0.2/ )']);
+  });
+});
+
+/** A clock that only moves when the code under test sleeps. */
+function fakeClock(): Clock & { slept: number[] } {
+  let t = 0;
+  const slept: number[] = [];
+  return { slept, now: () => t, sleep: async (ms) => { slept.push(ms); t += ms; } };
+}
+
+describe('evaluateAll', () => {
+  it('retries only the within check that failed, until it holds', async () => {
+    const { ctx, calls, snapshots } = context([{ exitCode: 1, output: 'refused' }, { exitCode: 1, output: 'refused' }, {}]);
+    const clock = fakeClock();
+    const results = await evaluateAll([
+      { assertion: { kind: 'tcp', addr: '127.0.0.1', port: 80, from: undefined, expect: 'open' }, withinMs: 5000 },
+      { assertion: { kind: 'netns', name: 'c1', expect: 'exists' } },
+    ], ctx, clock);
+    expect(results.map((r) => r.passed)).toEqual([true, true]);
+    expect(calls).toHaveLength(3);
+    expect(clock.slept).toEqual([20, 40]);
+    expect(snapshots()).toBe(1);
+  });
+
+  it('reads a fresh snapshot for each retry of a state check', async () => {
+    let n = 0;
+    const base = fixtureSnapshot('docker-bridge');
+    const ctx: EvaluateContext = {
+      // The namespace c1 appears in the third snapshot.
+      snapshot: async () => (++n < 3 ? { namespaces: base.namespaces.filter((ns) => ns.name !== 'c1') } : base),
+      probe: async () => { throw new Error('no probe expected'); },
+      step: { output: '', exitCode: 0 },
+    };
+    const results = await evaluateAll([{ assertion: { kind: 'netns', name: 'c1', expect: 'exists' }, withinMs: 2000 }], ctx, fakeClock());
+    expect(results).toEqual([{ passed: true, message: 'netns c1 exists' }]);
+    expect(n).toBe(3);
+  });
+
+  it('gives up when the time is up and says for how long it tried; a check without within is evaluated once', async () => {
+    const { ctx, calls } = context(Array.from({ length: 50 }, () => ({ exitCode: 1, output: 'refused' })));
+    const clock = fakeClock();
+    const results = await evaluateAll([
+      { assertion: { kind: 'tcp', addr: '127.0.0.1', port: 80, from: undefined, expect: 'open' }, withinMs: 1000 },
+      { assertion: { kind: 'netns', name: 'nope', expect: 'exists' } },
+    ], ctx, clock);
+    expect(results[0]).toEqual({ passed: false, message: expect.stringMatching(/^tcp 127\.0\.0\.1:80 is closed .*; expected open \(still so after 1 s\)$/) });
+    expect(results[1]?.passed).toBe(false);
+    expect(clock.slept.reduce((a, b) => a + b, 0)).toBe(1000);
+    expect(calls.length).toBeGreaterThan(5);
+  });
+
+  it('hands the probes of one round to the shell together, before the snapshot is read', async () => {
+    const order: string[] = [];
+    const batches: string[] = [];
+    const ctx: EvaluateContext = {
+      snapshot: async () => (order.push('snapshot'), fixtureSnapshot('docker-bridge')),
+      probe: async (code) => {
+        order.push('probe');
+        batches.push(code);
+        const run = await runCommand('bash', ['-c', code], { timeoutMs: 10_000 });
+        return { exitCode: run.exitCode ?? 1, output: run.stdout + run.stderr, timedOut: false, durationMs: 1 };
+      },
+      step: { output: '', exitCode: 0 },
+    };
+    const results = await evaluateAll([
+      { assertion: { kind: 'sh', command: 'sleep 0.4; echo one', ns: undefined, expect: 'succeeds' } },
+      { assertion: { kind: 'netns', name: 'c1', expect: 'exists' } },
+      { assertion: { kind: 'sh', command: 'sleep 0.4; echo two >&2; exit 3', ns: undefined, expect: 'fails' } },
+      { assertion: { kind: 'sh', command: 'sleep 0.4; exit 0', ns: undefined, expect: 'fails' } },
+    ], ctx);
+    // One batch for all three probes: the shell ran them together (timing is the bench's job, not a test's).
+    expect(batches).toHaveLength(1);
+    expect(order).toEqual(['probe', 'snapshot']);
+    expect(results).toEqual([
+      { passed: true, message: 'sh "sleep 0.4; echo one" exited 0' },
+      { passed: true, message: 'netns c1 exists' },
+      { passed: true, message: 'sh "sleep 0.4; echo two >&2; exit 3" exited 3' },
+      { passed: false, message: 'sh "sleep 0.4; exit 0" exited 0; expected it to fail (no output)' },
+    ]);
+  });
+});
+
+describe('batchProbes', () => {
+  it('keeps each probe`s output and status apart, through a real bash', async () => {
+    const probe = batchProbes(async (code) => {
+      const run = await runCommand('bash', ['-c', code], { timeoutMs: 10_000 });
+      return { exitCode: run.exitCode ?? 1, output: run.stdout + run.stderr, timedOut: false, durationMs: 1 };
+    });
+    const [a, b, c] = await Promise.all([probe('( printf "no newline" )'), probe('( echo "two\nlines" ; exit 4 )'), probe('( echo err >&2; false )')]);
+    expect(a).toMatchObject({ exitCode: 0, output: 'no newline' });
+    expect(b).toMatchObject({ exitCode: 4, output: 'two\nlines\n' });
+    expect(c).toMatchObject({ exitCode: 1, output: 'err\n' });
   });
 });
 

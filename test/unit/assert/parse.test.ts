@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAssertionSyntaxError, parseAssertion } from '../../../src/assert/parse.ts';
+import { isAssertionSyntaxError, parseAssertion, parseCheckLine } from '../../../src/assert/parse.ts';
 import type { Assertion, AssertionSyntaxError } from '../../../src/assert/types.ts';
 
 /** Parses a line that must be valid. */
@@ -160,5 +160,35 @@ describe('parseAssertion: syntax errors say what was expected, at which column',
     ['sh "true" works', 11, 'expected "in NS", "succeeds" or "fails" after "sh "true"", found "works"'],
   ])('%s → column %i', (line, column, message) => {
     expect(bad(line)).toEqual({ column, message });
+  });
+});
+
+describe('parseCheckLine: within and waiting', () => {
+  it('reads "within DURATION" after any assertion that can change, and leaves it off the assertion', () => {
+    expect(parseCheckLine('tcp 127.0.0.1:80 is open within 5s')).toEqual({
+      assertion: { kind: 'tcp', addr: '127.0.0.1', port: 80, from: undefined, expect: 'open' }, withinMs: 5000,
+    });
+    expect(parseCheckLine('netns red exists within 500ms')).toEqual({ assertion: { kind: 'netns', name: 'red', expect: 'exists' }, withinMs: 500 });
+    expect(parseCheckLine('sh "test -s /tmp/x" succeeds within 2s # a comment')).toMatchObject({ withinMs: 2000 });
+    expect(parseCheckLine('link lo is up')).toEqual({ assertion: { kind: 'link', name: 'lo', ns: undefined, expect: { is: 'up' } }, withinMs: undefined });
+  });
+
+  it('reads "waiting DURATION" on ping, tcp and http, in either order with within', () => {
+    expect(parseCheckLine('ping 10.0.0.2 from blue fails waiting 2s')).toEqual({
+      assertion: { kind: 'ping', addr: '10.0.0.2', from: 'blue', expect: 'fails', waitMs: 2000 }, withinMs: undefined,
+    });
+    expect(parseCheckLine('tcp 10.0.0.2:80 is closed waiting 300ms within 3s')).toMatchObject({ assertion: { waitMs: 300 }, withinMs: 3000 });
+    expect(parseCheckLine('http http://10.0.0.2/ contains "x" within 3s waiting 1s')).toMatchObject({ assertion: { waitMs: 1000 }, withinMs: 3000 });
+  });
+
+  it.each<[string, number, string]>([
+    ['output contains "x" within 5s', 21, 'the step\'s output and exit status no longer change once it has run, so within cannot help; drop "within …"'],
+    ['exit status is 1 within 1s', 18, 'the step\'s output and exit status no longer change once it has run, so within cannot help; drop "within …"'],
+    ['link lo is up waiting 1s', 15, 'waiting sets how long a ping, tcp or http check waits for an answer; other checks take no waiting'],
+    ['netns red exists within 5', 25, 'within: "5" is not a duration; write a number and a unit, e.g. 500ms, 5s or 2m'],
+    ['netns red exists within 1s within 2s', 18, '"within" is given twice; keep one'],
+    ['netns red exists within', 18, 'unexpected "within" after "netns red exists"; the assertion ends there (start a comment with #)'],
+  ])('%s → column %i', (line, column, message) => {
+    expect(parseCheckLine(line)).toEqual({ column, message });
   });
 });

@@ -30,8 +30,13 @@ describe('parseAttributes', () => {
     expect(attrs('```setup {timeout=1s}').attributes.timeoutMs).toBe(1000);
   });
 
+  it('reads ready="TEXT" on a background block, spaces and commas kept inside the quotes', () => {
+    expect(attrs('```sh {background ready="listening on, now" timeout=3s}').attributes).toEqual({ timeoutMs: 3000, background: true, exit: 0, ready: 'listening on, now' });
+    expect(attrs('```sh {background, ready=READY}').attributes).toEqual({ timeoutMs: undefined, background: true, exit: 0, ready: 'READY' });
+  });
+
   it.each<[string, number, string]>([
-    ['```sh {tiemout=5s}', 8, 'unknown attribute "tiemout" on a sh block (did you mean "timeout"?); sh takes timeout, background and exit'],
+    ['```sh {tiemout=5s}', 8, 'unknown attribute "tiemout" on a sh block (did you mean "timeout"?); sh takes timeout, background, exit and ready'],
     ['```solution {background}', 14, 'unknown attribute "background" on a solution block; solution takes timeout and exit'],
     ['```setup {exit=1}', 11, 'unknown attribute "exit" on a setup block; setup takes timeout'],
     ['```cleanup {background}', 13, 'unknown attribute "background" on a cleanup block; cleanup takes timeout'],
@@ -48,6 +53,11 @@ describe('parseAttributes', () => {
     ['```sh {exit}', 8, 'exit needs a whole number from 0 to 255, e.g. exit=1 (got nothing)'],
     ['```sh {exit=1 exit=2}', 15, 'attribute "exit" is given twice; keep one'],
     ['```sh {background exit=1}', 19, 'a {background} block keeps running, so it has no exit status; drop exit=1 or background'],
+    ['```sh {ready="listening on"}', 8, 'ready= waits for a {background} block to start; add background, e.g. sh {background ready="listening on"}'],
+    ['```sh {background ready}', 19, 'ready needs the text that shows the block has started, e.g. ready="listening on"'],
+    ['```sh {background ready=""}', 19, 'ready needs the text that shows the block has started, e.g. ready="listening on"'],
+    ['```sh {background ready="listening on}', 19, 'the quote after ready= is never closed; write e.g. ready="listening on"'],
+    ['```solution {ready=x}', 14, 'unknown attribute "ready" on a solution block; solution takes timeout and exit'],
   ])('%s → column %i', (line, column, message) => {
     expect(attrs(line).problems).toEqual([{ column, message }]);
   });

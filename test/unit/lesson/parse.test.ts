@@ -151,7 +151,7 @@ describe('parseLesson problems', () => {
 
   it('reports an unknown attribute at its column', () => {
     expect(problems(fixture('unknown-attribute.md'))).toEqual([
-      '9:8 error unknown attribute "tiemout" on a sh block (did you mean "timeout"?); sh takes timeout, background and exit',
+      '9:8 error unknown attribute "tiemout" on a sh block (did you mean "timeout"?); sh takes timeout, background, exit and ready',
     ]);
   });
 
