@@ -1,7 +1,7 @@
 // Lesson prose rendered for the terminal (marked + marked-terminal), wrapped to the width, plain when colours are off.
 
 import { stripVTControlCharacters } from 'node:util';
-import { Marked, type MarkedExtension } from 'marked';
+import { Marked, type MarkedExtension, type Tokens } from 'marked';
 import { markedTerminal } from 'marked-terminal';
 
 export interface RenderOptions {
@@ -32,6 +32,45 @@ const inlineInListItems: MarkedExtension = {
   },
 };
 
+/** Wrap styled text at spaces to `width` columns (escape sequences take none), continuing lines with `indent`. */
+function wrapStyled(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if (line !== '' && stripVTControlCharacters(next).length > width) {
+      lines.push(line);
+      line = `${indent}${word}`;
+    } else line = next;
+  }
+  return [...lines, line];
+}
+
+/**
+ * A table wider than the width reads as one record a row: the first cell as its heading, then
+ * `header: cell` lines, wrapped. A table that fits is drawn as a table by marked-terminal.
+ */
+function tablesThatFit(width: number): MarkedExtension {
+  return {
+    renderer: {
+      table(token) {
+        const cell = (c: Tokens.TableCell): string => this.parser.parseInline(c.tokens).trim();
+        const header = token.header.map(cell);
+        const rows = token.rows.map((row) => row.map(cell));
+        const columns = header.map((h, i) => Math.max(stripVTControlCharacters(h).length, ...rows.map((r) => stripVTControlCharacters(r[i] ?? '').length)));
+        // Borders and padding: `│ a │ b │` is 3 columns a cell plus 1.
+        if (columns.reduce((sum, w) => sum + w + 3, 1) <= width) return false;
+        const records = rows.map((row) => {
+          const [first = '', ...rest] = row;
+          const fields = rest.map((value, i) => wrapStyled(`${header[i + 1] ?? ''}: ${value}`, width - 4, '      ').map((l) => `    ${l}`).join('\n'));
+          return [`  ${first}`, ...fields].join('\n');
+        });
+        return `${records.join('\n\n')}\n\n`;
+      },
+    },
+  };
+}
+
 /** A Marked instance of our own (never the global one), one per width and colour mode. */
 function markedFor(width: number, color: boolean): Marked {
   const key = `${width}:${color}`;
@@ -42,10 +81,16 @@ function markedFor(width: number, color: boolean): Marked {
     const options = { width, reflowText: true, emoji: false, tab: 2, ...plain };
     // The types declare a renderer; at run time markedTerminal returns an extension object.
     const extension = markedTerminal(options) as unknown as MarkedExtension;
-    instance = new Marked(extension, inlineInListItems);
+    instance = new Marked(extension, inlineInListItems, tablesThatFit(width));
     instances.set(key, instance);
   }
   return instance;
+}
+
+/** One line of inline Markdown (a step title): code spans styled, or kept in backticks without colour. */
+export function renderInline(markdown: string, color: boolean): string {
+  const rendered = markedFor(MAX_WIDTH, color).parseInline(markdown, { async: false });
+  return (color ? rendered : stripVTControlCharacters(rendered)).replace(/\s+$/, '');
 }
 
 /** Render Markdown to terminal text; no trailing blank lines. */

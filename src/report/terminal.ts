@@ -2,6 +2,7 @@
 
 import { nothingChanged, renderChanges } from '../diff/index.ts';
 import type { Check, CommandBlock, Lesson, Step, StepPart } from '../lesson/types.ts';
+import { failedCommand } from '../run/blocks.ts';
 import type { BlockOutcome, CheckOutcome, LessonOutcome, Reporter, StepOutcome } from '../run/events.ts';
 import {
   blockProblem,
@@ -18,7 +19,7 @@ import {
   type Style,
   type TextSink,
 } from './format.ts';
-import { proseWidth, renderMarkdown } from './render-markdown.ts';
+import { proseWidth, renderInline, renderMarkdown } from './render-markdown.ts';
 
 export interface TerminalReporterOptions {
   readonly stream: TextSink;
@@ -42,6 +43,22 @@ export function promptLines(code: string): string[] {
     continued = /\\\s*$/.test(line);
   }
   return lines;
+}
+
+/** What a block's output is labelled with: its command, or its first and last of several (comments and blank lines left out). */
+export function outputLabel(code: string): string {
+  const commands = code.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  const short = (c: string): string => `\`${c.length > 50 ? `${c.slice(0, 49)}…` : c}\``;
+  if (commands.length === 1) return `Output of ${short(commands[0] ?? '')}`;
+  return `Output of the ${commands.length} commands ${short(commands[0] ?? '')} … ${short(commands.at(-1) ?? '')}`;
+}
+
+/** A failure the learner already saw (a ✘ check or a block that went wrong) in a few words rather than again; undefined otherwise. */
+function shownAbove(outcome: StepOutcome): string | undefined {
+  const failed = outcome.checks.filter((c) => !c.result.passed).length;
+  if (failed > 0) return `${failed} of ${outcome.checks.length} checks did not hold (see above).`;
+  if (outcome.blocks.some((b) => !b.ok)) return 'the commands did not end as they should (see above).';
+  return undefined;
 }
 
 /** The first letter in capitals. */
@@ -96,7 +113,7 @@ export class TerminalReporter implements Reporter {
   onStepStart(step: Step, lesson: Lesson): void {
     const s = this.#style;
     this.#checksShown.clear();
-    this.#print('', s.cyan(s.bold(`Step ${step.index + 1}/${lesson.steps.length} · ${step.title}`)));
+    this.#print('', s.cyan(s.bold(`Step ${step.index + 1}/${lesson.steps.length} · ${renderInline(step.title, this.#color)}`)));
     for (const part of step.body) this.#printPart(part);
     if (step.challenge) {
       this.#print('', s.yellow('Your turn: do this yourself in the sandbox, then check your work.'));
@@ -110,7 +127,8 @@ export class TerminalReporter implements Reporter {
       const text = this.#markdown(part.markdown);
       if (text !== '') this.#print('', text);
     } else if (part.kind === 'commands') {
-      this.#print('', ...promptLines(part.block.code).map((line) => s.bold(line)));
+      const label = part.block.background ? [s.yellow('In the background (keeps running while the next commands run):')] : [];
+      this.#print('', ...label, ...promptLines(part.block.code).map((line) => s.bold(line)));
     } else {
       this.#print('', ...indent(part.code.split('\n'), '  ').map((line) => s.dim(line)));
     }
@@ -131,13 +149,16 @@ export class TerminalReporter implements Reporter {
     this.#checksShown.clear();
     if (hidden && problem === undefined) return;
     const { lines, omitted } = tailLines(cleanOutput(outcome.output), this.#maxOutputLines);
-    if (lines.length > 0) this.#print('', s.dim(`Output of the ${hidden ? outcome.block.kind + ' block' : 'commands'} at line ${outcome.block.line}:`));
+    const label = hidden ? `Output of the ${outcome.block.kind} block at line ${outcome.block.line}` : outputLabel(outcome.block.code);
+    if (lines.length > 0) this.#print('', s.dim(`${label}${outcome.block.background ? ' (in the background)' : ''}:`));
     if (omitted > 0) this.#print(s.dim(`    … ${omitted} earlier lines not shown`));
     if (lines.length > 0) this.#print(...indent(lines, '    ').map((line) => s.dim(line)));
     if (outcome.block.background && problem === undefined) this.#print(s.dim('    (running in the background)'));
     if (problem !== undefined) {
       const what = hidden ? `The hidden ${outcome.block.kind} block at line ${outcome.block.line}` : `The commands at line ${outcome.block.line}`;
-      this.#print(s.red(`${this.#marks.fail} ${what} went wrong: ${problem}.`));
+      const failed = failedCommand(outcome);
+      const at = failed && outcome.block.code.includes('\n') ? ` at \`${failed.text}\` (line ${failed.line})` : '';
+      this.#print(s.red(`${this.#marks.fail} ${what} went wrong: ${problem}${at}.`));
     }
   }
 
@@ -165,7 +186,7 @@ export class TerminalReporter implements Reporter {
     if (outcome.changes.length === 0) this.#print('', s.dim(`${sentence(nothingChanged(outcome.blocks.map((b) => b.block.code).join('\n')))}.`));
     else this.#print('', s.bold('What changed in the kernel:'), ...indent(renderChanges(outcome.changes, this.#width - 2).split('\n'), '  '));
     if (outcome.status === 'passed') this.#print(s.green(`${this.#marks.pass} Step done (${formatDuration(outcome.durationMs)}).`));
-    else this.#print(s.red(`${this.#marks.fail} Step failed: ${outcome.reason ?? 'see above'}`));
+    else this.#print(s.red(`${this.#marks.fail} Step failed: ${shownAbove(outcome) ?? outcome.reason ?? 'see above'}`));
   }
 
   /** The lesson's summary: steps passed, failed, skipped and the time taken. */

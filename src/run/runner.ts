@@ -121,11 +121,11 @@ class StepSession {
   readonly #emit: Emitter;
   readonly #options: RunLessonOptions;
   readonly tools: StepTools;
-  /** A step before this one failed: this one's result may only echo it. */
-  afterFailure = false;
   /** While changes are shown: the snapshots around each run of checks that send packets, whose traffic is not the learner's. */
   #windows: CheckWindow[] = [];
   #openWindow: Snapshot | undefined;
+  /** A step before this one failed: this one's result may only echo it. */
+  afterFailure = false;
 
   constructor(lesson: Lesson, sandbox: Sandbox, emit: Emitter, options: RunLessonOptions) {
     this.#lesson = lesson;

@@ -51,7 +51,7 @@ describe.skipIf(skip)('steplab doctor', () => {
     for (const name of await readdir('/usr/bin')) if (name !== 'curl') await symlink(join('/usr/bin', name), join(dir, name));
     const r = await doctor({ PATH: dir });
     expect(r.stdout).toMatch(/^tool: +curl +MISSING/m);
-    expect(r.stdout).toMatch(/^fix: +sudo apt-get install curl$/m);
+    expect(r.stdout).toMatch(/^fix: +\.\/setup, or sudo apt-get install curl$/m);
     expect(expectLabelled(r.stdout)).toMatch(/^verdict: +not ready: curl is missing/);
     expect(r.exitCode).toBe(1);
   });

@@ -51,6 +51,9 @@ describe.skipIf(skip)('sandbox target', () => {
     expect(r.output).toBe("4242|it's a test|\n");
     expect((await sandbox.probe('echo "[$pid]"')).output).toBe('[]\n');
     expect((await sandbox.run('echo "$pid"', { timeoutMs: 5000 })).output).toBe('4242\n');
+    // A lesson's `set -u` must not end the shell when steplab saves the variables after the block.
+    await sandbox.run('set -u; late=1', { timeoutMs: 5000 });
+    expect((await sandbox.run('echo "$late"; set +u', { timeoutMs: 5000 })).output).toBe('1\n');
   });
 
   it('ends a block at its timeout, kills its processes, and the shell goes on', async () => {

@@ -10,9 +10,6 @@ import type { Options } from '../args.ts';
 import type { Io } from '../io.ts';
 import { openTarget, parseTargetChoice } from '../targets.ts';
 
-/** The lab's commands as the sandbox sees them (src/lab-tools.ts); host-only helpers are checked where they are used. */
-const TOOLS: readonly string[] = LAB_TOOLS.filter((t) => !t.hostOnly).map((t) => t.command);
-
 /** The Debian package of each tool, for the fix line. */
 const PACKAGES: ReadonlyMap<string, string> = new Map(LAB_TOOLS.map((t) => [t.command, t.pkg]));
 
@@ -42,7 +39,9 @@ export async function doctorCommand(options: Options, io: Io): Promise<number> {
     }
     // Inside the sandbox, found exactly as a lesson's `requires` finds them; without one, here with the same PATH.
     const lab = sandbox;
-    const found = lab ? await findTools(async (code) => (await lab.probe(code)).output) : target.name === 'sandbox' ? await findTools(runHere) : undefined;
+    // Tools only this machine's sandbox target needs are looked for only there.
+    const tools = LAB_TOOLS.filter((t) => target.name === 'sandbox' || !t.hostOnly).map((t) => t.command);
+    const found = lab ? await findTools(tools, async (code) => (await lab.probe(code)).output) : target.name === 'sandbox' ? await findTools(tools, runHere) : undefined;
     if (found) problems.push(...reportTools(found, target, say));
     if (sandbox) problems.push(...(await reportSandbox(sandbox, target, say)));
   } finally {
@@ -59,10 +58,10 @@ async function runHere(code: string): Promise<string> {
 }
 
 /** Where each tool is, or '' when it is not found. */
-async function findTools(run: (code: string) => Promise<string>): Promise<Map<string, string>> {
-  const quoted = TOOLS.map((t) => `'${t}'`).join(' ');
+async function findTools(tools: readonly string[], run: (code: string) => Promise<string>): Promise<Map<string, string>> {
+  const quoted = tools.map((t) => `'${t}'`).join(' ');
   const out = await run(`set -- ${quoted}; ${FIND}`);
-  const found = new Map<string, string>(TOOLS.map((t) => [t, '']));
+  const found = new Map<string, string>(tools.map((t) => [t, '']));
   for (const line of out.split('\n')) {
     const [tool = '', path = ''] = line.trim().split(' ');
     if (found.has(tool)) found.set(tool, path);
@@ -72,7 +71,7 @@ async function findTools(run: (code: string) => Promise<string>): Promise<Map<st
 
 /** One line per tool, and the fix for the missing ones; returns the problems. */
 function reportTools(found: Map<string, string>, target: Target, say: Say): string[] {
-  const width = Math.max(...TOOLS.map((t) => t.length));
+  const width = Math.max(...[...found.keys()].map((t) => t.length));
   for (const [tool, path] of found) {
     const where = path === '' ? 'MISSING (not in PATH, /usr/local/sbin, /usr/sbin or /sbin)' : path.startsWith('/run/steplab/bin/') ? 'installed, but cannot run in the sandbox (see below)' : path;
     say('tool', `${tool.padEnd(width)}  ${where}`);
@@ -80,7 +79,7 @@ function reportTools(found: Map<string, string>, target: Target, say: Say): stri
   const missing = [...found].filter(([, path]) => path === '').map(([tool]) => tool);
   if (missing.length === 0) return [];
   const packages = [...new Set(missing.map((t) => PACKAGES.get(t) ?? t))];
-  say('fix', target.name === 'sandbox' ? `sudo apt-get install ${packages.join(' ')}` : `install ${packages.join(' ')} on the ${target.name} target`);
+  say('fix', target.name === 'sandbox' ? `./setup, or sudo apt-get install ${packages.join(' ')}` : `install ${packages.join(' ')} on the ${target.name} target`);
   return [`${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing`];
 }
 

@@ -73,10 +73,11 @@ __steplab_save_vars() {
   compgen -v > "$1"
   mapfile -t __steplab_names < "$1"
   for __steplab_n in "${__steplab_names[@]}"; do
-    [[ -n ${__steplab_own_vars[$__steplab_n]} || $__steplab_n == _ || $__steplab_n == __steplab_* || $__steplab_n == __STEPLAB_* ]] && continue
+    # The `-` defaults keep a lesson's `set -u` from ending this shell.
+    [[ -n ${__steplab_own_vars[$__steplab_n]-} || $__steplab_n == _ || $__steplab_n == __steplab_* || $__steplab_n == __STEPLAB_* ]] && continue
     # Arrays cannot cross into `sh -c` through the environment; plain variables can.
     [[ ${!__steplab_n@a} == *[aA]* ]] && continue
-    printf '%s=%q\n' "$__steplab_n" "${!__steplab_n}"
+    printf '%s=%q\n' "$__steplab_n" "${!__steplab_n-}"
   done > "$1"
 }
 

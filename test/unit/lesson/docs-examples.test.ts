@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isAssertionSyntaxError, parseAssertion } from '../../../src/assert/parse.ts';
 import { parseLesson } from '../../../src/lesson/parse.ts';
+import { checkVariablesAreSet } from '../../../src/lesson/variables-rule.ts';
+import { unexplainedCommands } from '../../../src/explainer/lint-rule.ts';
 
 const doc = readFileSync(new URL('../../../docs/lesson-format.md', import.meta.url), 'utf8');
 
@@ -33,5 +35,31 @@ describe('docs/lesson-format.md stays exact', () => {
     const result = parseLesson(shape ?? '', 'shape.md');
     expect(result.problems).toEqual([]);
     expect(result.lesson?.steps.map((s) => s.id)).toEqual(['create-two-namespaces']);
+  });
+
+  it('shows the $pid lesson of the variables section, which the e2e fixture runs for real', () => {
+    const section = doc.slice(doc.indexOf('## Variables: checks see the lesson'), doc.indexOf('## When a step fails'));
+    const body = /~~~~markdown\n([\s\S]*?)~~~~/.exec(section)?.[1] ?? '';
+    const text = `---\nformat: 1\nid: by-hand\ntitle: By hand\nworld: none\n---\n\n${body}`;
+    const { lesson, problems } = parseLesson(text, 'by-hand.md');
+    expect(problems).toEqual([]);
+    expect(checkVariablesAreSet(lesson!, { text })).toEqual([]);
+    expect(lesson!.steps.flatMap((s) => s.checks.map((c) => c.source))).toContain('link eth0 in $pid is up');
+    const fixture = parseLesson(readFileSync(new URL('../../fixtures/variables/01-connect-by-hand.md', import.meta.url), 'utf8'), 'f.md').lesson!;
+    for (const [i, step] of lesson!.steps.entries()) {
+      expect(step.commands.map((b) => b.code)).toEqual(fixture.steps[i]?.commands.map((b) => b.code));
+      for (const check of step.checks) expect(fixture.steps[i]?.checks.map((c) => c.source)).toContain(check.source);
+    }
+  });
+
+  it('shows how prose marks a command steplab cannot explain as explained', () => {
+    const section = doc.slice(doc.indexOf('### Commands steplab cannot explain'));
+    const prose = /```markdown\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    const command = 'pipework docker0 $pid 172.17.42.99/16';
+    const lessonText = (p: string) => `---\nformat: 1\nid: pw\ntitle: Pw\n---\n\n## Wire it\n\n${p}\n\`\`\`sh\n${command}\n\`\`\`\n`;
+    const warned = parseLesson(lessonText('No word about it.\n'), 'pw.md').lesson!;
+    expect(unexplainedCommands(warned).map((p) => p.message)).toEqual([expect.stringContaining('"pipework"')]);
+    const explained = parseLesson(lessonText(prose), 'pw.md').lesson!;
+    expect(unexplainedCommands(explained)).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { proseWidth, renderMarkdown } from '../../../src/report/render-markdown.ts';
 
@@ -29,5 +31,30 @@ describe('proseWidth', () => {
     expect(proseWidth(72)).toBe(72);
     expect(proseWidth(220)).toBe(100);
     expect(proseWidth(undefined)).toBe(80);
+  });
+});
+
+describe('tables', () => {
+  /** Every Markdown table of a lesson file. */
+  const tables = (file: string): string[] =>
+    [...readFileSync(join(import.meta.dirname, '../../../lessons', file), 'utf8').matchAll(/^(\|.*\n)+/gm)].map((m) => m[0]);
+
+  it.each(['14-troubleshooting.md', '15-capstone.md'])('fits every table of %s into 100 and 60 columns, keeping every cell', (file) => {
+    const found = tables(file);
+    expect(found.length).toBeGreaterThan(0);
+    for (const table of found) {
+      for (const width of [100, 60]) {
+        const text = renderMarkdown(table, { color: false, width });
+        for (const line of text.split('\n')) expect(line.length, `${width}: ${line}`).toBeLessThanOrEqual(width);
+        const words = (t: string): string[] => t.replace(/[|*`-]/g, ' ').split(/\s+/).filter(Boolean);
+        expect(words(text)).toEqual(expect.arrayContaining(words(table.split('\n').filter((l) => !/^\|[\s|-]+\|$/.test(l)).slice(1).join('\n'))));
+      }
+    }
+  });
+
+  it('draws a table that fits as a table, and reflows one that does not into a record a row', () => {
+    const md = '| part | made with |\n| --- | --- |\n| sandbox | `ip netns add` |\n';
+    expect(renderMarkdown(md, { color: false, width: 60 })).toContain('│ sandbox │ `ip netns add` │');
+    expect(renderMarkdown(md, { color: false, width: 20 })).toBe('  sandbox\n    made with: `ip\n          netns add`');
   });
 });

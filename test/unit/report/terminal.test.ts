@@ -57,7 +57,7 @@ describe('TerminalReporter', () => {
     r.onCheck(verdict(check('red', 25), true), create, 'after');
     r.onCheck(verdict(check('blue', 26), false), create, 'after');
     expect(out.text()).toBe(
-      ['', 'Output of the commands at line 20:', '    done', '', 'Checks:', '  ✔ netns red exists', '  ✘ netns blue exists — netns blue is absent; expected it to exist', ''].join('\n'),
+      ['', 'Output of the 2 commands `ip netns add red` … `ip netns add blue`:', '    done', '', 'Checks:', '  ✔ netns red exists', '  ✘ netns blue exists — netns blue is absent; expected it to exist', ''].join('\n'),
     );
   });
 
@@ -89,7 +89,7 @@ describe('TerminalReporter', () => {
     expect(out.text()).toBe(
       [
         '',
-        'Output of the commands at line 20:',
+        'Output of the 2 commands `ip netns add red` … `ip netns add blue`:',
         '    RTNETLINK answers: File exists',
         '✘ The commands at line 20 went wrong: expected exit 0, got 2.',
         '✘ The commands at line 40 went wrong: timed out after 5.0 s.',
@@ -98,10 +98,16 @@ describe('TerminalReporter', () => {
     );
   });
 
+  it('names the command a block of several stopped at', () => {
+    const { out, r } = reporter();
+    r.onBlockEnd({ ...ran(block('ip netns add red\nip link set nope up', 30), '', 1), failedLine: 2 }, create);
+    expect(out.text()).toContain('✘ The commands at line 30 went wrong: expected exit 0, got 1 at `ip link set nope up` (line 32).');
+  });
+
   it('cuts long output to its tail with a note', () => {
     const { out, r } = reporter(true, { maxOutputLines: 3 });
     r.onBlockEnd(ran(add, 'l1\nl2\nl3\nl4\nl5\n'), create);
-    expect(out.text()).toBe(['', 'Output of the commands at line 20:', '    … 2 earlier lines not shown', '    l3', '    l4', '    l5', ''].join('\n'));
+    expect(out.text()).toBe(['', 'Output of the 2 commands `ip netns add red` … `ip netns add blue`:', '    … 2 earlier lines not shown', '    l3', '    l4', '    l5', ''].join('\n'));
   });
 
   it('stays quiet about hidden setup blocks that went well, and shows a solution as it starts', () => {
@@ -123,6 +129,35 @@ describe('TerminalReporter', () => {
     expect(text).toContain('What changed in the kernel:\n  lab host\n    + namespace red\n  namespace red\n    + veth veth-red\n✔ Step done (123 ms).');
     expect(text).toContain('\nNothing changed in the kernel.\n✔ Step done (123 ms).');
     expect(text).toContain('✘ Step failed: ping 10.0.0.2 answered; expected no answer');
+  });
+
+  it('does not print a failed check a second time in the step`s verdict', () => {
+    const { out, r } = reporter();
+    const failed = verdict(check('blue', 26), false);
+    r.onCheck(failed, create, 'after');
+    r.onStepEnd(stepOutcome(create, { checks: [verdict(check('red', 25), true), failed], reason: 'lessons/02-veth-pairs.md:26: netns blue exists: netns blue is absent; expected it to exist' }), l);
+    const text = out.text();
+    expect(text.split('netns blue is absent')).toHaveLength(2);
+    expect(text).toContain('✘ Step failed: 1 of 2 checks did not hold (see above).');
+  });
+
+  it('labels output by its command, and background blocks as such', () => {
+    const { out, r } = reporter();
+    const bg = block('# listen\nsocat TCP-LISTEN:80,fork SYSTEM:"echo hi"', 60, { background: true });
+    r.onStepStart(step(0, 'Serve', { commands: [bg] }), l);
+    r.onBlockEnd(ran(bg, 'started\n'), create);
+    r.onBlockEnd(ran(block('ip -br link', 70), 'lo UP\n'), create);
+    const text = out.text();
+    expect(text).toContain('\nIn the background (keeps running while the next commands run):\n$ # listen\n$ socat');
+    expect(text).toContain('\nOutput of `socat TCP-LISTEN:80,fork SYSTEM:"echo hi"` (in the background):\n    started\n    (running in the background)');
+    expect(text).toContain('\nOutput of `ip -br link`:\n    lo UP');
+    expect(text).not.toMatch(/at line \d+:/);
+  });
+
+  it('renders backticks in a step title as code, not raw', () => {
+    const { out, r } = reporter();
+    r.onStepStart(step(0, 'Look with `ip -br link` **first**'), l);
+    expect(out.text()).toContain('Step 1/2 · Look with `ip -br link` first\n');
   });
 
   it('sums the lesson up: steps passed, failed, skipped and the time', () => {
