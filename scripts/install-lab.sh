@@ -10,7 +10,7 @@ sudo_=""; [ "$(id -u)" = 0 ] || sudo_="sudo"
 
 # The lab's Debian packages: src/lab-tools.ts is the list, test/unit/lab/lab-tools.test.ts holds this equal to it.
 # Beyond it: npm (to fetch Node 22 from the npm registry where no npm is installed yet).
-LAB_PACKAGES="bash bridge-utils bsdutils ca-certificates coreutils curl gawk iproute2 iptables iputils-ping kmod netcat-openbsd procps socat tcpdump uidmap util-linux"
+LAB_PACKAGES="bash bridge-utils bsdutils ca-certificates conntrack coreutils curl gawk iproute2 iptables iputils-ping kmod netcat-openbsd procps socat tcpdump uidmap util-linux"
 
 # apt_install: install Debian packages quietly, refreshing the package lists once.
 apt_install() {

@@ -25,6 +25,7 @@ export const LAB_TOOLS: readonly LabTool[] = [
   { command: 'brctl', pkg: 'bridge-utils' },
   { command: 'iptables', pkg: 'iptables' },
   { command: 'iptables-save', pkg: 'iptables' },
+  { command: 'conntrack', pkg: 'conntrack' },
   { command: 'sysctl', pkg: 'procps' },
   { command: 'ps', pkg: 'procps' },
   { command: 'modprobe', pkg: 'kmod' },

@@ -8,7 +8,7 @@ export DEBIAN_FRONTEND=noninteractive
 say() { echo "steplab provision: $*"; }
 
 lab_packages=(bash coreutils util-linux procps kmod gawk iproute2 iptables bridge-utils iputils-ping
-  tcpdump curl ca-certificates netcat-openbsd socat sudo)
+  conntrack tcpdump curl ca-certificates netcat-openbsd socat sudo)
 missing=()
 for p in "${lab_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
