@@ -3,6 +3,7 @@
 import { isSteplabError } from '../errors.ts';
 import { diffSnapshots } from '../diff/index.ts';
 import type { Change } from '../diff/types.ts';
+import { snapshotPartsFor } from '../assert/evaluate.ts';
 import { takeSnapshot } from '../kernel/snapshot.ts';
 import type { Snapshot } from '../kernel/types.ts';
 import type { CommandBlock, Lesson, Step } from '../lesson/types.ts';
@@ -113,6 +114,10 @@ class StepSession {
   readonly #emit: Emitter;
   readonly #options: RunLessonOptions;
   readonly tools: StepTools;
+  /** The kernel after the last step: the next step's "before", until the learner uses the lab shell. */
+  #after: Snapshot | undefined;
+  /** The last whole snapshot this step's checks read after its commands, to serve as its "after". */
+  #checked: Snapshot | undefined;
 
   constructor(lesson: Lesson, sandbox: Sandbox, emit: Emitter, options: RunLessonOptions) {
     this.#lesson = lesson;
@@ -122,6 +127,7 @@ class StepSession {
     this.tools = {
       openShell: async () => {
         if (!options.openShell) throw new Error('no terminal to open a shell in');
+        this.#after = undefined;
         await options.openShell(sandbox);
       },
       snapshot: () => takeSnapshot((code) => sandbox.probe(code)),
@@ -139,7 +145,10 @@ class StepSession {
       if (decision === 'skip') return this.#skipped(step);
     }
     const started = performance.now();
-    const before = this.#options.changes ? await this.tools.snapshot() : undefined;
+    // One snapshot a step: the state after the last one is this one's "before".
+    const before = this.#options.changes ? (this.#after ?? (await this.tools.snapshot())) : undefined;
+    this.#after = undefined;
+    this.#checked = undefined;
     const setup = await runHidden(this.#sandbox, step.setup, this.#lesson, this.#emit, step);
     let result: Partial<StepOutcome> & { status: StepOutcome['status'] };
     if (setup) result = { status: 'failed', reason: `step setup failed: ${setup}` };
@@ -149,7 +158,7 @@ class StepSession {
       result = r;
     } else result = await this.#commands(step);
     await runHidden(this.#sandbox, step.cleanup, this.#lesson, this.#emit, step);
-    const changes = before ? await this.#changes(before) : [];
+    const changes = before ? await this.#changes(before, step) : [];
     const outcome: StepOutcome = {
       step,
       status: result.status,
@@ -222,13 +231,26 @@ class StepSession {
     const last = blocks.at(-1);
     // Before the solution nothing is on its way, so `within` would only wait for a failure.
     const checks = phase === 'before-solution' ? step.checks.map(({ withinMs: _, ...check }) => check) : step.checks;
-    const outcomes = await evaluateChecks(checks, this.#sandbox, { output: blocks.map((b) => b.output).join(''), exitCode: last?.exitCode ?? 0 });
+    const probe = (code: string) => this.#sandbox.probe(code);
+    // With changes recorded the checks read the whole state, which then serves as the step's "after";
+    // without, they read only the parts they look at.
+    const snapshot = this.#options.changes
+      ? async () => {
+        const taken = await takeSnapshot(probe);
+        if (phase === 'after') this.#checked = taken;
+        return taken;
+      }
+      : () => takeSnapshot(probe, snapshotPartsFor(checks.map((c) => c.assertion)));
+    const outcomes = await evaluateChecks(checks, this.#sandbox, { output: blocks.map((b) => b.output).join(''), exitCode: last?.exitCode ?? 0 }, snapshot);
     for (const outcome of outcomes) await this.#emit.check(outcome, step, phase);
     return outcomes;
   }
 
-  async #changes(before: Snapshot): Promise<Change[]> {
-    return diffSnapshots(before, await this.tools.snapshot());
+  /** What the step changed; the checks' snapshot is the "after" unless cleanup blocks ran since. */
+  async #changes(before: Snapshot, step: Step): Promise<Change[]> {
+    const after = step.cleanup.length === 0 && this.#checked !== undefined ? this.#checked : await this.tools.snapshot();
+    this.#after = after;
+    return diffSnapshots(before, after);
   }
 
   async #skipped(step: Step): Promise<StepOutcome> {
