@@ -21,7 +21,7 @@ export interface JsonStep {
   readonly status: StepStatus;
   readonly reason: string | null;
   readonly durationMs: number;
-  readonly blocks: readonly { line: number; exitCode: number; expected: number; timedOut: boolean; output: string }[];
+  readonly blocks: readonly { line: number; exitCode: number; expected: number; timedOut: boolean; durationMs: number; output: string }[];
   readonly checks: readonly JsonCheck[];
   readonly checksBeforeSolution: readonly JsonCheck[];
   readonly changes: readonly { ns: string | null; kind: ChangeKind; op: '+' | '-' | '~'; text: string }[];
@@ -54,7 +54,7 @@ function jsonStep(s: StepOutcome): JsonStep {
     status: s.status,
     reason: s.reason ?? null,
     durationMs: Math.round(s.durationMs),
-    blocks: s.blocks.map((b) => ({ line: b.block.line, exitCode: b.exitCode, expected: b.block.exit, timedOut: b.timedOut, output: b.output })),
+    blocks: s.blocks.map((b) => ({ line: b.block.line, exitCode: b.exitCode, expected: b.block.exit, timedOut: b.timedOut, durationMs: Math.round(b.durationMs), output: b.output })),
     checks: s.checks.map(jsonCheck),
     checksBeforeSolution: s.checksBefore.map(jsonCheck),
     changes: s.changes.map((c) => ({ ns: c.ns ?? null, kind: c.kind, op: c.op, text: c.text })),
