@@ -202,7 +202,8 @@ async function firstScreen(): Promise<number> {
     const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`no picker within 20 s: ${seen.slice(-200)}`))), 20_000);
     child.stdout.on('data', (chunk: Buffer) => {
       seen += chunk.toString('utf8');
-      if (seen.includes('Pick a lesson')) {
+      // Without a terminal on script's own stdin the screen arrives a character a line: compare letters only.
+      if (seen.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/[^A-Za-z]/g, '').includes('Pickalesson')) {
         const took = performance.now() - started;
         clearTimeout(timer);
         child.kill('SIGKILL');

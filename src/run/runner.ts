@@ -43,14 +43,22 @@ export async function runLesson(lesson: Lesson, options: RunLessonOptions): Prom
     return outcome;
   };
 
-  await emit.lessonStart(lesson, { target: options.target, resumeFrom });
-  let sandbox: Sandbox;
+  // The sandbox starts while the learner reads the introduction, so it is ready when they are.
+  const starting = options.startSandbox(lesson).then((sandbox) => ({ sandbox }), (error: unknown) => ({ error }));
   try {
-    sandbox = await options.startSandbox(lesson);
+    await emit.lessonStart(lesson, { target: options.target, resumeFrom });
   } catch (error) {
+    const late = await starting;
+    if ('sandbox' in late) await late.sandbox.dispose();
+    throw error;
+  }
+  const ready = await starting;
+  if ('error' in ready) {
+    const error = ready.error;
     if (!isSteplabError(error)) throw error;
     return finish('broken', error.hint ? `${error.message}\n${error.hint}` : error.message);
   }
+  const sandbox: Sandbox = ready.sandbox;
   try {
     await emit.sandboxReady(lesson, { durationMs: Math.round(performance.now() - started) });
     const missing = await missingCommands(sandbox, lesson.requires);

@@ -101,3 +101,29 @@ describe('runLesson: snapshots', () => {
     expect(snapshots).toHaveLength(5);
   });
 });
+
+describe('runLesson: start', () => {
+  it('starts the sandbox while the introduction is shown, not after', async () => {
+    const { sandbox } = fakeSandbox();
+    const events: string[] = [];
+    const outcome = await runLesson(lesson(), {
+      target: 'fake',
+      startSandbox: async () => (events.push('start sandbox'), sandbox),
+      reporters: [{ onLessonStart: async () => { events.push('introduction'); }, onSandboxReady: () => { events.push('ready'); } }],
+    });
+    expect(outcome.status).toBe('passed');
+    expect(events).toEqual(['start sandbox', 'introduction', 'ready']);
+  });
+
+  it('disposes a sandbox started for a lesson whose introduction could not be shown', async () => {
+    const { sandbox } = fakeSandbox();
+    let disposed = 0;
+    const error = await runLesson(lesson(), {
+      target: 'fake',
+      startSandbox: async () => ({ ...sandbox, dispose: async () => { disposed++; } }),
+      reporters: [{ onLessonStart: () => { throw new Error('no terminal'); } }],
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(disposed).toBe(1);
+  });
+});
