@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // `npm test` runs once, also in a terminal (`vitest` alone would watch there); `npm test -- --version` only says which vitest.
+    watch: false,
     pool: 'forks',
     // Integration tests compare the host's network state before and after; a docker test starting a
     // container in parallel would change it under them. Files run one after another.

@@ -1,13 +1,20 @@
 #!/usr/bin/env node
-// Entry point: runs the TypeScript sources directly with Node's type stripping.
+// Entry point: a checkout runs the TypeScript sources with Node's type stripping; the installed package
+// (which ships no src/) runs the JavaScript that `npm run build` put in dist/.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
-  console.error(`steplab needs Node 22.18 or newer (this is ${process.version}). Install it with: npm i -g node@22`);
+  // An older node came first on PATH: run again with the one ./setup installs, if it is there.
+  const found = ['/usr/local/bin/node', '/opt/node22/bin/node'].find((n) => n !== process.execPath && existsSync(n));
+  const r = found && !process.env.STEPLAB_NODE_RETRIED && spawnSync(found, process.argv.slice(1), { stdio: 'inherit', env: { ...process.env, STEPLAB_NODE_RETRIED: '1' } });
+  if (r && r.status !== null) process.exit(r.status);
+  console.error(`steplab needs Node 22.18 or newer (this is ${process.version}). Install it with ./setup, or: sudo npm i -g --prefix /usr/local node@22`);
   process.exit(1);
 }
-if (!process.features.typescript) {
+const fromSource = existsSync(new URL('../src/cli/main.ts', import.meta.url));
+if (fromSource && !process.features.typescript) {
   // Type stripping switched off (e.g. --no-experimental-strip-types): run again with it on.
   const r = spawnSync(process.execPath, ['--experimental-strip-types', ...process.argv.slice(1)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
@@ -15,5 +22,7 @@ if (!process.features.typescript) {
 // Node announces type stripping as experimental on every run; keep every other warning.
 process.removeAllListeners('warning');
 process.on('warning', (w) => { if (w.name !== 'ExperimentalWarning') console.error(`${w.name}: ${w.message}`); });
-const { main } = await import('../src/cli/main.ts');
+// A bug's stack trace points into the TypeScript sources (dist/ carries source maps).
+if (!fromSource) process.setSourceMapsEnabled(true);
+const { main } = await import(fromSource ? '../src/cli/main.ts' : '../dist/cli/main.js');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,22 +1,54 @@
 #!/usr/bin/env bash
 # Install what the sandbox target needs on Debian or Ubuntu: the lab's tools, Node 22.18+ and the
 # npm dependencies. Sourced by ./setup and .ci/run; leaves PATH pointing at a suitable node.
+#
+# Node 22 goes where the distribution's PATH already looks: npm's global prefix /usr/local, so
+# /usr/local/bin/node is found before /usr/bin/node by every new login shell (and by `npm test`).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sudo_=""; [ "$(id -u)" = 0 ] || sudo_="sudo"
 
-LAB_PACKAGES="bash iproute2 iptables tcpdump iputils-ping bridge-utils curl netcat-openbsd socat procps util-linux uidmap kmod gawk coreutils bsdutils"
-missing=$(for p in $LAB_PACKAGES; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || echo "$p"; done)
+# The lab's Debian packages: src/lab-tools.ts is the list, test/unit/lab/lab-tools.test.ts holds this equal to it.
+# Beyond it: npm (to fetch Node 22 from the npm registry where no npm is installed yet).
+LAB_PACKAGES="bash bridge-utils bsdutils ca-certificates coreutils curl gawk iproute2 iptables iputils-ping kmod netcat-openbsd procps socat tcpdump uidmap util-linux"
+
+# apt_install: install Debian packages quietly, refreshing the package lists once.
+apt_install() {
+  [ -n "${apt_updated:-}" ] || { $sudo_ apt-get update -qq; apt_updated=1; }
+  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# For `npm test` only: shellcheck checks the shipped scripts (test/unit/sandbox/scripts.test.ts).
+TEST_PACKAGES="shellcheck"
+
+missing=$(for p in $LAB_PACKAGES $TEST_PACKAGES; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || echo "$p"; done)
 if [ -n "$missing" ]; then
   echo "steplab: installing $(echo $missing)"
-  $sudo_ apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  # shellcheck disable=SC2086 # one word a package
+  apt_install $missing
 fi
 
-node_ok() { command -v node >/dev/null && node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>22||(a===22&&b>=18)?0:1)'; }
-if ! node_ok; then
-  [ -x /opt/node22/bin/node ] || { echo "steplab: installing Node 22 from the npm registry into /opt/node22"; $sudo_ npm i -g --prefix /opt/node22 node@22 >/dev/null 2>&1; }
-  export PATH=/opt/node22/bin:$PATH
+# The npm that bootstraps Node 22 where none is installed (it runs on Debian 12's Node 18).
+NPM_VERSION=10.9.2
+
+# node_ok NODE: whether that node binary is 22.18 or newer.
+node_ok() { [ -n "$1" ] && "$1" -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>22||(a===22&&b>=18)?0:1)' 2>/dev/null; }
+export PATH="/usr/local/bin:$PATH"
+if ! node_ok "$(command -v node || true)"; then
+  if ! command -v npm >/dev/null; then
+    # Debian's npm package pulls in some 400 others; Debian's node (18) runs npm's own tarball just as well, and that
+    # npm installs itself under /usr/local.
+    command -v node >/dev/null || { echo "steplab: installing Debian's nodejs to bootstrap npm"; apt_install nodejs; }
+    echo "steplab: installing npm $NPM_VERSION from the npm registry into /usr/local"
+    npm_tmp="$(mktemp -d)"
+    curl -fsSL "https://registry.npmjs.org/npm/-/npm-$NPM_VERSION.tgz" | tar -xz -C "$npm_tmp"
+    $sudo_ node "$npm_tmp/package/bin/npm-cli.js" i -g --prefix /usr/local --no-audit --no-fund "npm@$NPM_VERSION" >/dev/null
+    rm -rf "$npm_tmp"
+    hash -r
+  fi
+  echo "steplab: installing Node 22 from the npm registry into /usr/local (npm i -g node@22)"
+  $sudo_ npm i -g --prefix /usr/local --no-audit --no-fund node@22 >/dev/null
+  hash -r
 fi
-node_ok || { echo "steplab: Node 22.18 or newer is needed and could not be installed" >&2; exit 1; }
+node_ok "$(command -v node || true)" || { echo "steplab: Node 22.18 or newer is needed and could not be installed (npm i -g --prefix /usr/local node@22 failed)" >&2; exit 1; }
 [ -d "$root/node_modules" ] || (cd "$root" && npm ci --no-audit --no-fund >/dev/null)

@@ -13,3 +13,6 @@ export interface ShellResult {
   /** For a failed block: the line of the block (1-based) whose command failed; 0 when unknown. */
   readonly failedLine?: number;
 }
+
+/** Where the lesson's shell leaves its variables after each block (NAME=VALUE lines; see sandbox/scripts/shell.sh). */
+export const LESSON_VARIABLES_FILE = '/run/steplab/lesson-vars.sh';

@@ -6,8 +6,9 @@ import type { ShellResult } from '../lab-types.ts';
 import { batchProbes, outputTail, probeHttp, probePing, probeSh, probeSysctl, probeTcp } from './probes.ts';
 import { checkState, isSnapshotSysctl, isStateAssertion, namespaceProblem, sysctlResult } from './state.ts';
 import type { Assertion, CheckResult } from './types.ts';
+import { fillVariables, noteUnsetVariables, type VariablesContext } from './evaluate-variables.ts';
 
-export interface EvaluateContext {
+export interface EvaluateContext extends VariablesContext {
   /** The kernel's state after the step (evaluate takes it once and shares it between checks; evaluateAll once a round). */
   snapshot(): Promise<Snapshot>;
   /** Run shell code in the sandbox's probe shell. */
@@ -60,13 +61,17 @@ async function checkLiveSysctl(a: Extract<Assertion, { kind: 'sysctl' }>, ctx: E
 
 /** Evaluate one assertion after a step; a failed check is a result, never an exception. */
 export async function evaluate(assertion: Assertion, ctx: EvaluateContext): Promise<CheckResult> {
+  // `$NAME` in an argument is the lesson shell's variable at this moment.
+  const filled = await fillVariables(assertion, ctx);
+  if ('passed' in filled) return filled;
+  assertion = filled;
   if (assertion.kind === 'sysctl' && !isSnapshotSysctl(assertion.key)) return checkLiveSysctl(assertion, ctx);
   if (isStateAssertion(assertion)) return checkState(assertion, await ctx.snapshot());
   switch (assertion.kind) {
     case 'ping': return probePing(assertion, ctx.probe);
     case 'tcp': return probeTcp(assertion, ctx.probe);
     case 'http': return probeHttp(assertion, ctx.probe);
-    case 'sh': return probeSh(assertion, ctx.probe);
+    case 'sh': return noteUnsetVariables(await probeSh(assertion, ctx.probe), assertion, ctx);
     case 'output-contains': return checkOutputContains(assertion.text, ctx.step.output);
     case 'output-matches': return checkOutputMatches(assertion.pattern, assertion.flags, ctx.step.output);
     case 'exit-status': return checkExitStatus(assertion.status, ctx.step.exitCode);
@@ -104,7 +109,7 @@ export async function evaluateAll(checks: readonly TimedAssertion[], ctx: Evalua
   let pending = checks.map((_, i) => i);
   for (let round = 0; ; round++) {
     let snapshot: Promise<Snapshot> | undefined;
-    const roundCtx: EvaluateContext = { snapshot: () => (snapshot ??= ctx.snapshot()), probe: batchProbes(ctx.probe), step: ctx.step };
+    const roundCtx: EvaluateContext = { snapshot: () => (snapshot ??= ctx.snapshot()), probe: batchProbes(ctx.probe), step: ctx.step, variables: ctx.variables };
     const live = pending.filter((i) => isLive((checks[i] as TimedAssertion).assertion));
     const rest = pending.filter((i) => !live.includes(i));
     const evaluateSome = async (indices: number[]): Promise<void> => {

@@ -6,6 +6,7 @@ import { tokenize } from './parse-tokens.ts';
 import type { Token } from './parse-tokens.ts';
 import { checkCidr, ipv4Network, isAddress, splitHostPort } from './parse-address.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
+import { hasReference, withoutReferences } from './variables.ts';
 import { parseDuration } from '../util/duration.ts';
 
 export const ASSERTION_WORDS = ['netns', 'link', 'addr', 'no', 'route', 'ping', 'tcp', 'http', 'iptables', 'sysctl', 'output', 'exit', 'sh'] as const;
@@ -273,8 +274,10 @@ function readFrom(r: Reader): Ns {
 /** A namespace name as `ip netns add` takes it. */
 function readNsName(r: Reader): string {
   const token = r.take('a namespace name');
-  if (!/^[\w.-]+$/.test(token.text) || token.text === '.' || token.text === '..') {
-    r.failAt(token, 0, `"${token.text}" is not a namespace name; use letters, digits, ".", "_" and "-"`);
+  // `$pid` or `ns-$n` names a lesson variable, filled in when the check runs.
+  const shape = withoutReferences(token.text);
+  if (!/^[\w.-]+$/.test(shape) || token.text === '.' || token.text === '..') {
+    r.failAt(token, 0, `"${token.text}" is not a namespace name; use letters, digits, ".", "_" and "-" (or a lesson variable, e.g. $pid)`);
   }
   return token.text;
 }
@@ -282,7 +285,7 @@ function readNsName(r: Reader): string {
 /** A network interface name: 1 to 15 characters, no "/", ":" or spaces. */
 function readLinkName(r: Reader, what = 'a link name'): string {
   const token = r.take(what);
-  if (token.text.length > 15 || /[/:]/.test(token.text)) {
+  if ((!hasReference(token.text) && token.text.length > 15) || /[/:]/.test(token.text)) {
     r.failAt(token, 0, `"${token.text}" is not a link name; link names have at most 15 characters and no "/" or ":"`);
   }
   return token.text;

@@ -4,6 +4,7 @@ import { WORLD_NETNS_PATH } from '../kernel/collect.ts';
 import type { ShellResult } from '../lab-types.ts';
 import type { Assertion, CheckResult, Ns } from './types.ts';
 import { shellQuote } from '../process/shell-quote.ts';
+import { withLessonVariables } from './variables.ts';
 
 export type Probe = (code: string) => Promise<ShellResult>;
 
@@ -122,7 +123,8 @@ export async function probeHttp(a: Extract<Assertion, { kind: 'http' }>, probe: 
 
 /** `sh "COMMAND" [in NS] succeeds|fails`: the escape hatch, run with sh -c in the probe shell. */
 export async function probeSh(a: Extract<Assertion, { kind: 'sh' }>, probe: Probe): Promise<CheckResult> {
-  const r = await probe(`( ${inNamespace(a.ns)}sh -c ${shellQuote(a.command)} )`);
+  // The command sees the lesson shell's variables (exported into sh's environment), in a subshell that cannot change them.
+  const r = await probe(`( ${withLessonVariables(`${inNamespace(a.ns)}sh -c ${shellQuote(a.command)}`)} )`);
   const label = `sh "${a.command}"${a.ns === undefined ? '' : ` in ${a.ns}`}`;
   const status = r.timedOut ? `timed out after ${r.durationMs} ms` : `exited ${r.exitCode}`;
   const tail = outputTail(r.output);

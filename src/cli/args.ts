@@ -11,8 +11,10 @@ export const OPTIONS = {
   step: { type: 'string' },
   format: { type: 'string', short: 'f' },
   course: { type: 'string', short: 'c' },
+  shard: { type: 'string' },
   'start-over': { type: 'boolean' },
   'no-changes': { type: 'boolean' },
+  'keep-going': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies ParseArgsConfig['options'];

@@ -7,18 +7,22 @@ import { processIo, type Io } from './io.ts';
 const HELP = `steplab — learn container networking on a real Linux kernel
 
 Usage:
-  steplab                         pick a lesson of ./lessons and step through it
-  steplab run LESSON.md           step through one lesson
+  steplab                         pick a lesson of ./lessons (else of the course steplab ships) and step through it
+  steplab run LESSON.md           step through one lesson (networking/07: lesson 07 of the shipped course)
   steplab verify [PATH…]          run lessons unattended; exit 0 only if all pass
   steplab lint [PATH…]            report problems in lessons as file:line:col
   steplab topology LESSON.md      draw a lesson's network after a step
   steplab doctor                  check what this machine allows
+  steplab init [DIR]              start a course of your own: a lesson, a README, a CI workflow
+  steplab merge-junit FILE…       join the JUnit files of sharded verify runs (-o FILE, else stdout)
 
 Options:
   -t, --target NAME   sandbox (default) | docker | vagrant | auto
   -j, --jobs N        verify: lessons run in parallel
   -r, --reporter R    verify: plain (default) | junit | json
   -o, --output FILE   verify: where junit/json goes
+      --keep-going    verify: run every step after a failure, report every failing check
+      --shard K/N     verify: only the K-th of N parts of the lessons (one part per CI job)
       --step N|ID     topology: after which step (default: the last)
   -f, --format F      topology: ascii (default) | dot | mermaid
       --start-over    run: ignore saved progress
@@ -47,6 +51,10 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         return await (await import('./commands/lint-all.ts')).lintAllCommand(positionals, io);
       case 'topology':
         return await (await import('./commands/topology.ts')).topologyCommand(positionals, options, io);
+      case 'init':
+        return await (await import('./commands/init.ts')).initCommand(positionals, io);
+      case 'merge-junit':
+        return await (await import('./commands/merge-junit.ts')).mergeJunitCommand(positionals, options, io);
       case 'doctor':
         return await (await import('./commands/doctor.ts')).doctorCommand(options, io);
       default:

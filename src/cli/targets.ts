@@ -20,7 +20,7 @@ export async function openTarget(choice: TargetChoice, notes: (line: string) => 
     case 'sandbox':
       return localTarget();
     case 'docker': {
-      const { startDockerTarget } = await import('../target/docker.ts');
+      const { startDockerTarget } = await import('../target/docker/target.ts');
       return startDockerTarget();
     }
     case 'vagrant': {

@@ -18,7 +18,7 @@ export function diffAddresses(matching: LinkMatching): Found[] {
 /** The address differences of one link, in the order the kernel lists them. */
 function compare(was: readonly AddressState[], now: PlacedLink): Found[] {
   const label = linkLabel(now.link.name, now.ns);
-  const found = (op: '+' | '-', a: AddressState): Found => ({ ns: now.ns, kind: 'addr', op, text: `${a.cidr} on ${label}`, noise: isNoiseAddress(a) });
+  const found = (op: '+' | '-', a: AddressState): Found => ({ ns: now.ns, kind: 'addr', op, text: `${a.cidr} on ${label}`, noise: isNoiseAddress(a), on: label });
   return [
     ...was.filter((a) => !now.link.addresses.some((b) => b.cidr === a.cidr)).map((a) => found('-', a)),
     ...now.link.addresses.filter((a) => !was.some((b) => b.cidr === a.cidr)).map((a) => found('+', a)),

@@ -21,7 +21,7 @@ const SILENT = new Set(['-m', '-p']);
 const TARGETS: Readonly<Record<string, (what: string, conds: string, opts: ReadonlyMap<string, string>) => string | undefined>> = {
   MASQUERADE: (what, conds) => `masquerade ${what}${conds}`,
   SNAT: (what, conds, o) => (o.has('--to-source') ? `rewrite the source of ${what}${conds} to ${o.get('--to-source')}` : undefined),
-  DNAT: (what, conds, o) => (o.has('--to-destination') ? `forward ${what}${conds} to ${o.get('--to-destination')}` : undefined),
+  DNAT: (what, conds, o) => (o.has('--to-destination') ? `forward ${what}${conds} on to ${o.get('--to-destination')}` : undefined),
   ACCEPT: (what, conds) => `accept ${what}${conds}`,
   DROP: (what, conds) => `drop ${what}${conds}`,
   REJECT: (what, conds) => `reject ${what}${conds}`,
@@ -51,8 +51,18 @@ export function glossRule(spec: string, userChains: ReadonlySet<string>): string
   return sentence(opts, conds, userChains);
 }
 
-/** Put subject, conditions and target together. */
-function sentence(opts: ReadonlyMap<string, string>, conds: readonly string[], userChains: ReadonlySet<string>): string | undefined {
+/** Put subject, conditions and target together; the `unless …` conditions go last, after where the packets go. */
+function sentence(opts: ReadonlyMap<string, string>, all: readonly string[], userChains: ReadonlySet<string>): string | undefined {
+  const conds = all.filter((c) => !c.startsWith('unless '));
+  const unless = all.filter((c) => c.startsWith('unless '));
+  const text = action(opts, conds, userChains);
+  if (text === undefined || unless.length === 0) return text;
+  // `forward … on to 172.17.0.2:80, unless it came in by docker0`; `masquerade … unless it leaves by docker0`.
+  return `${text}${opts.has('--to-destination') || opts.has('--to-source') ? ',' : ''} ${unless.join(' and ')}`;
+}
+
+/** The target's verb with its subject and the positive conditions. */
+function action(opts: ReadonlyMap<string, string>, conds: readonly string[], userChains: ReadonlySet<string>): string | undefined {
   const target = opts.get('-j') ?? opts.get('-g');
   if (target === undefined) return undefined;
   const proto = opts.get('-p');

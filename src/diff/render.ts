@@ -5,6 +5,15 @@ import { namespaceHeading } from './namespaces.ts';
 
 export const NOTHING_CHANGED = 'nothing changed in the kernel';
 
+/** Commands that change the neighbour (ARP) table, which snapshots do not hold. */
+const NEIGHBOUR_COMMAND = /\b(ip(\s+-\S+(\s+\S+)?)*\s+n(e(i(gh(bour)?)?)?)?\s+(flush|del|add|change|replace)|arp\s+-d)\b/;
+
+/** The line for a step where nothing changed; after the step's `code` touched neighbours, say they are not watched rather than "nothing changed". */
+export function nothingChanged(code = ''): string {
+  if (!NEIGHBOUR_COMMAND.test(code)) return NOTHING_CHANGED;
+  return 'nothing changed in the links, addresses, routes, bridges, firewall, sysctls or sockets; steplab does not watch the neighbour (ARP) table, so what the step did to it is not shown here (see it with `ip neigh`)';
+}
+
 /** Wrap one line at spaces to `width`, continuing with `indent`; a word longer than the width is cut. */
 export function wrapLine(text: string, width: number, indent: string, first = ''): string[] {
   const lines: string[] = [];

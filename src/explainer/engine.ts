@@ -1,7 +1,7 @@
 // Walks one program's grammar over a command's words: each word gets its meaning, the summary its values.
 
 import type { CommandNode, Effect, ExplainedCommand, ExplainedPart, KeywordSpec, OptionSpec, RestSpec, Tool, ValueSpec, Vocabulary } from './types.ts';
-import { fill, fillFirst } from './template.ts';
+import { fill, fillFirst, fillValue } from './template.ts';
 import { lookUp } from './vocabulary.ts';
 import { valueFits } from './value-fits.ts';
 import { matchOption, isOptionLike } from './options.ts';
@@ -38,8 +38,8 @@ interface Walk {
 
 /** The meaning template filled with the value; without one, parentheses that speak of it are dropped. */
 function meaningOf(template: string, value: string | undefined): string {
-  if (value !== undefined) return template.replaceAll('{value}', value);
-  return template.replace(/\s*\([^()]*\{value\}[^()]*\)/g, '');
+  if (value !== undefined) return fillValue(template, value);
+  return template.replace(/\s*\([^()]*\{value(?::[a-z]+)?\}[^()]*\)/g, '');
 }
 
 /** Binds a value for the summary, split into key and value when the spec says so. */

@@ -1,17 +1,48 @@
 // Fills `{name}` placeholders of knowledge texts; a template with a placeholder left unbound is skipped.
+// `{name:duration}` reads a time (`6` → `6 seconds`, `2m` → `2 minutes`); `{name:NOUN}` counts
+// (`{count:ping}` → `1 ping`, `3 pings`).
+
+const PLACEHOLDER = /\{([a-z][a-z0-9-]*)(?::([a-z]+))?\}/gi;
 
 /** The placeholders a template uses, e.g. `["dev", "value"]`. */
 export function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{([a-z][a-z0-9-]*)\}/gi)].map((m) => m[1] ?? '');
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
+}
+
+const UNITS: Readonly<Record<string, string>> = { s: 'second', m: 'minute', h: 'hour', d: 'day' };
+
+/** `6` → `6 seconds`, `1` → `1 second`, `2m` → `2 minutes`, `infinity` → `forever`; other words as given. */
+export function readDuration(value: string): string {
+  if (value === 'infinity') return 'forever';
+  const m = /^(\d+(?:\.\d+)?|\.\d+)([smhd]?)$/.exec(value);
+  if (!m) return value;
+  return count(m[1] ?? '', UNITS[m[2] || 's'] ?? 'second');
+}
+
+/** `1 ping`, `3 pings`, `$N pings`, `2 matches`. */
+export function count(value: string, noun: string): string {
+  if (value === '1') return `${value} ${noun}`;
+  return `${value} ${noun}${/(s|x|ch|sh)$/.test(noun) ? 'es' : 's'}`;
+}
+
+/** One placeholder's text: the value as it is, as a time, or counted. */
+function shape(value: string, as: string | undefined): string {
+  if (as === undefined) return value;
+  return as === 'duration' ? readDuration(value) : count(value, as);
+}
+
+/** Fill only `{value}` (and `{value:…}`), leaving other placeholders for later. */
+export function fillValue(template: string, value: string): string {
+  return template.replace(/\{value(?::([a-z]+))?\}/g, (_all, as: string | undefined) => shape(value, as));
 }
 
 /** The template with every placeholder filled, or undefined when one is not bound. */
 export function fill(template: string, binds: ReadonlyMap<string, string>): string | undefined {
   let missing = false;
-  const text = template.replace(/\{([a-z][a-z0-9-]*)\}/gi, (_all, name: string) => {
+  const text = template.replace(PLACEHOLDER, (_all, name: string, as: string | undefined) => {
     const value = binds.get(name);
     if (value === undefined) missing = true;
-    return value ?? '';
+    return value === undefined ? '' : shape(value, as);
   });
   return missing ? undefined : text;
 }

@@ -5,6 +5,7 @@ import { loadCourse } from './course.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
 import { locateFrontMatter } from './front-matter.ts';
 import { KNOWN_COMMANDS } from './known-commands.ts';
+import { checkVariablesAreSet } from './variables-rule.ts';
 
 /** What a rule may read besides the lesson: the file's text, to point at exact lines. */
 export interface LintSource {
@@ -27,7 +28,7 @@ export const requiresKnownCommands: LintRule = (lesson, source) =>
     }];
   });
 
-export const BUILTIN_RULES: readonly LintRule[] = [requiresKnownCommands];
+export const BUILTIN_RULES: readonly LintRule[] = [requiresKnownCommands, checkVariablesAreSet];
 
 /** Lints every lesson the paths name: parse problems, then the rules on each lesson that parsed. */
 export async function lintPaths(paths: readonly string[], extraRules: readonly LintRule[] = []): Promise<Problem[]> {

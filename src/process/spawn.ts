@@ -1,7 +1,7 @@
 // The one place that starts processes: everything else calls these (execa underneath).
 
 import { execa } from 'execa';
-import type { TargetProcess } from '../target/types.ts';
+import type { StartedProcess } from './started.ts';
 
 export interface CommandResult {
   readonly command: string;
@@ -42,7 +42,7 @@ export async function runCommand(file: string, args: readonly string[], options:
 }
 
 /** Start a long-lived process with every stdio piped; the caller owns it and must end it. */
-export function startProcess(file: string, args: readonly string[], options: { readonly env?: Readonly<Record<string, string>> } = {}): TargetProcess {
+export function startProcess(file: string, args: readonly string[], options: { readonly env?: Readonly<Record<string, string>> } = {}): StartedProcess {
   return execa(file, args, {
     stdin: 'pipe',
     stdout: 'pipe',

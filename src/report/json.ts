@@ -2,6 +2,7 @@
 
 import type { ChangeKind } from '../diff/types.ts';
 import { writeFileAtomic } from '../progress/atomic-write.ts';
+import { failedCommand } from '../run/blocks.ts';
 import type { CheckOutcome, LessonOutcome, LessonStatus, Reporter, StepOutcome, StepStatus } from '../run/events.ts';
 import { countLessons, type TextSink } from './format.ts';
 
@@ -21,7 +22,10 @@ export interface JsonStep {
   readonly status: StepStatus;
   readonly reason: string | null;
   readonly durationMs: number;
-  readonly blocks: readonly { line: number; exitCode: number; expected: number; timedOut: boolean; durationMs: number; output: string }[];
+  /** verify --keep-going: an earlier step of the lesson failed. */
+  readonly afterFailure: boolean;
+  /** `failedLine`: the file line of the command a failed block stopped at (null when it did not fail or the shell did not say). */
+  readonly blocks: readonly { line: number; exitCode: number; expected: number; timedOut: boolean; durationMs: number; failedLine: number | null; output: string }[];
   readonly checks: readonly JsonCheck[];
   readonly checksBeforeSolution: readonly JsonCheck[];
   readonly changes: readonly { ns: string | null; kind: ChangeKind; op: '+' | '-' | '~'; text: string }[];
@@ -54,7 +58,8 @@ function jsonStep(s: StepOutcome): JsonStep {
     status: s.status,
     reason: s.reason ?? null,
     durationMs: Math.round(s.durationMs),
-    blocks: s.blocks.map((b) => ({ line: b.block.line, exitCode: b.exitCode, expected: b.block.exit, timedOut: b.timedOut, durationMs: Math.round(b.durationMs), output: b.output })),
+    afterFailure: s.afterFailure === true,
+    blocks: s.blocks.map((b) => ({ line: b.block.line, exitCode: b.exitCode, expected: b.block.exit, timedOut: b.timedOut, durationMs: Math.round(b.durationMs), failedLine: b.ok ? null : failedCommand(b)?.line ?? null, output: b.output })),
     checks: s.checks.map(jsonCheck),
     checksBeforeSolution: s.checksBefore.map(jsonCheck),
     changes: s.changes.map((c) => ({ ns: c.ns ?? null, kind: c.kind, op: c.op, text: c.text })),

@@ -2,6 +2,7 @@
 
 import { stripVTControlCharacters } from 'node:util';
 import { writeFileAtomic } from '../progress/atomic-write.ts';
+import { failedCommand } from '../run/blocks.ts';
 import type { LessonOutcome, Reporter, StepOutcome } from '../run/events.ts';
 import { blockProblem, checkLocation, cleanOutput, tailLines } from './format.ts';
 
@@ -37,7 +38,7 @@ function failureText(outcome: StepOutcome, file: string): string {
   for (const block of outcome.blocks) {
     const problem = blockProblem(block);
     if (problem === undefined) continue;
-    lines.push(`${block.block.kind} block at ${file}:${block.block.line}: ${problem}`);
+    lines.push(`${block.block.kind} block at ${file}:${failedCommand(block)?.line ?? block.block.line}: ${problem}`);
     const { lines: tail, omitted } = tailLines(cleanOutput(block.output), OUTPUT_TAIL_LINES);
     if (omitted > 0) lines.push(`… ${omitted} earlier lines not shown`);
     lines.push(...tail.map((line) => `  | ${line}`));
@@ -57,7 +58,7 @@ function testcase(outcome: StepOutcome, lesson: LessonOutcome): string {
   const head = `    <testcase${attrs({ classname: lesson.lesson.id, name: outcome.step.title, time: seconds(outcome.durationMs), file: lesson.lesson.file, line: outcome.step.line })}`;
   if (outcome.status === 'passed') return `${head}/>`;
   if (outcome.status === 'skipped') return `${head}>\n      <skipped/>\n    </testcase>`;
-  const message = outcome.reason ?? 'step failed';
+  const message = `${outcome.afterFailure ? 'after an earlier failure: ' : ''}${outcome.reason ?? 'step failed'}`;
   return `${head}>\n      <failure${attrs({ message })}>${xmlEscape(failureText(outcome, lesson.lesson.file))}</failure>\n    </testcase>`;
 }
 

@@ -1,6 +1,7 @@
 // The CI log: a few plain lines a lesson, whole lessons at a time (they may run in parallel), a count at the end.
 
 import type { Lesson } from '../lesson/types.ts';
+import { failedCommand } from '../run/blocks.ts';
 import type { LessonOutcome, Reporter, StepOutcome } from '../run/events.ts';
 import {
   blockProblem,
@@ -58,7 +59,7 @@ export class PlainReporter implements Reporter {
   /** One line a step; a failure adds its failed checks and blocks with where they are written. */
   onStepEnd(outcome: StepOutcome, lesson: Lesson): void {
     const m = this.#marks;
-    const title = outcome.step.title;
+    const title = outcome.afterFailure ? `${outcome.step.title} (after an earlier failure)` : outcome.step.title;
     if (outcome.status === 'skipped') {
       this.#hold(lesson, `  ${m.skip} ${title} (skipped)`);
       return;
@@ -77,7 +78,7 @@ export class PlainReporter implements Reporter {
     for (const block of outcome.blocks) {
       const problem = blockProblem(block);
       if (problem === undefined) continue;
-      lines.push(`      ${m.fail} ${block.block.kind} block: ${problem} (${lesson.file}:${block.block.line})`);
+      lines.push(`      ${m.fail} ${block.block.kind} block: ${problem} (${lesson.file}:${failedCommand(block)?.line ?? block.block.line})`);
       const { lines: tail, omitted } = tailLines(cleanOutput(block.output), this.#tail);
       if (omitted > 0) lines.push(`          … ${omitted} earlier lines not shown`);
       lines.push(...indent(tail, '          | '));

@@ -1,6 +1,6 @@
 // The learner's view of a lesson: rendered prose, the commands, their output, the checks and what changed.
 
-import { renderChanges } from '../diff/index.ts';
+import { nothingChanged, renderChanges } from '../diff/index.ts';
 import type { Check, CommandBlock, Lesson, Step, StepPart } from '../lesson/types.ts';
 import type { BlockOutcome, CheckOutcome, LessonOutcome, Reporter, StepOutcome } from '../run/events.ts';
 import {
@@ -162,7 +162,7 @@ export class TerminalReporter implements Reporter {
       this.#print('', s.dim(`${this.#marks.skip} Skipped.`));
       return;
     }
-    if (outcome.changes.length === 0) this.#print('', s.dim(`${sentence(renderChanges([], this.#width))}.`));
+    if (outcome.changes.length === 0) this.#print('', s.dim(`${sentence(nothingChanged(outcome.blocks.map((b) => b.block.code).join('\n')))}.`));
     else this.#print('', s.bold('What changed in the kernel:'), ...indent(renderChanges(outcome.changes, this.#width - 2).split('\n'), '  '));
     if (outcome.status === 'passed') this.#print(s.green(`${this.#marks.pass} Step done (${formatDuration(outcome.durationMs)}).`));
     else this.#print(s.red(`${this.#marks.fail} Step failed: ${outcome.reason ?? 'see above'}`));

@@ -14,14 +14,26 @@ export async function runBlock(sandbox: Sandbox, block: CommandBlock, lesson: Le
   return { ...result, block, ok: !result.timedOut && result.exitCode === block.exit };
 }
 
-/** Why a block counts as failed, in one sentence naming the file and line. */
+/** The command a failed block stopped at: its line in the file and its text; undefined when the shell did not say. */
+export function failedCommand(outcome: Pick<BlockOutcome, 'block' | 'failedLine'>): { readonly line: number; readonly text: string; readonly ofBlock: number } | undefined {
+  const n = outcome.failedLine ?? 0;
+  const text = outcome.block.code.split('\n')[n - 1];
+  if (n < 1 || text === undefined) return undefined;
+  // The block's code starts on the line after its opening fence.
+  return { line: outcome.block.line + n, text: text.trim(), ofBlock: n };
+}
+
+/** Why a block counts as failed, in one sentence naming the file and the line of the command that failed. */
 export function blockFailure(outcome: BlockOutcome, lesson: Lesson): string {
-  const where = `${lesson.file}:${outcome.block.line}`;
-  const first = outcome.block.code.split('\n')[0] ?? '';
+  const lines = outcome.block.code.split('\n');
+  const failed = failedCommand(outcome);
+  const where = `${lesson.file}:${failed?.line ?? outcome.block.line}`;
+  const shown = failed ? `\`${failed.text}\`` : `\`${lines[0] ?? ''}\`${lines.length > 1 ? ' …' : ''}`;
+  const atLine = failed && lines.length > 1 ? ` (failed at line ${failed.ofBlock} of the block)` : '';
   if (outcome.timedOut) {
     const limit = outcome.block.timeoutMs ?? lesson.timeoutMs;
-    if (outcome.block.ready !== undefined) return `${where}: \`${first}\` did not show "${outcome.block.ready}" within ${limit / 1000} s`;
-    return `${where}: \`${first}\` timed out after ${limit / 1000} s`;
+    if (outcome.block.ready !== undefined) return `${where}: ${shown} did not show "${outcome.block.ready}" within ${limit / 1000} s`;
+    return `${where}: ${shown} timed out after ${limit / 1000} s${atLine}`;
   }
-  return `${where}: \`${first}\`${outcome.block.code.includes('\n') ? ' …' : ''} exited with ${outcome.exitCode}; expected ${outcome.block.exit}`;
+  return `${where}: ${shown} exited with ${outcome.exitCode}; expected ${outcome.block.exit}${atLine}`;
 }

@@ -30,6 +30,8 @@ export interface StepOutcome {
   /** Why the step failed, in one sentence; undefined when it passed. */
   readonly reason: string | undefined;
   readonly durationMs: number;
+  /** verify --keep-going: an earlier step of the lesson failed, so this step ran on a lab that may be off. */
+  readonly afterFailure?: boolean;
 }
 
 export type LessonStatus = 'passed' | 'failed' | 'quit' | 'broken';

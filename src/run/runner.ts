@@ -1,7 +1,7 @@
 // Run one lesson in a sandbox: steps, checks, what changed; tells reporters, asks the controller (if any).
 
 import { isSteplabError } from '../errors.ts';
-import { diffSnapshots } from '../diff/index.ts';
+import { diffSnapshots, discountChecks, type CheckWindow } from '../diff/index.ts';
 import type { Change } from '../diff/types.ts';
 import { snapshotPartsFor } from '../assert/evaluate.ts';
 import { takeSnapshot } from '../kernel/snapshot.ts';
@@ -27,6 +27,8 @@ export interface RunLessonOptions {
   readonly changes?: boolean;
   /** Open an interactive shell in the sandbox (the CLI supplies it; it owns the terminal). */
   readonly openShell?: (sandbox: Sandbox) => Promise<void>;
+  /** Unattended: run every step even after one fails (verify --keep-going); later steps are marked as after a failure. */
+  readonly keepGoing?: boolean;
   /** Called when a step is finished, for saving progress. */
   readonly onStepPassed?: (step: Step) => void | Promise<void>;
 }
@@ -62,6 +64,11 @@ export async function runLesson(lesson: Lesson, options: RunLessonOptions): Prom
   try {
     await emit.sandboxReady(lesson, { durationMs: Math.round(performance.now() - started) });
     const missing = await missingCommands(sandbox, lesson.requires);
+    const unusable = missing.filter((m) => m.includes(': '));
+    if (unusable.length > 0) {
+      const [names, whys] = [unusable.map((m) => m.slice(0, m.indexOf(': '))), unusable.map((m) => m.slice(m.indexOf(': ') + 2))];
+      return await finish('broken', `${lesson.file}: this lesson requires ${names.join(', ')}. ${whys.join('\n')}`);
+    }
     if (missing.length > 0) {
       return await finish('broken', `${lesson.file}: this lesson requires ${missing.join(', ')}, not found on the ${options.target} target. Install ${missing.length > 1 ? 'them' : 'it'} there, or pick another target with --target.`);
     }
@@ -75,7 +82,8 @@ export async function runLesson(lesson: Lesson, options: RunLessonOptions): Prom
       if (outcome === 'quit') return await finish('quit');
       steps.push(outcome);
       if (outcome.status === 'passed') await options.onStepPassed?.(step);
-      const next = options.controller ? await options.controller.afterStep(outcome, lesson, session.tools) : outcome.status === 'failed' ? 'stop' : 'next';
+      const next = options.controller ? await options.controller.afterStep(outcome, lesson, session.tools) : outcome.status === 'failed' && !options.keepGoing ? 'stop' : 'next';
+      if (outcome.status === 'failed') session.afterFailure = true;
       if (next === 'quit') return await finish('quit');
       // Unattended, later steps build on this one: stop at the first failure rather than pile up echoes of it.
       if (next === 'stop') break;
@@ -90,11 +98,11 @@ export async function runLesson(lesson: Lesson, options: RunLessonOptions): Prom
   }
 }
 
-/** The commands of `requires` that the sandbox does not have. */
+/** The commands of `requires` that the sandbox does not have, or `name: why` for one it has but cannot run (tcpdump without subordinate ids). */
 async function missingCommands(sandbox: Sandbox, requires: readonly string[]): Promise<string[]> {
   if (requires.length === 0) return [];
   const quoted = requires.map(shellQuote).join(' ');
-  const r = await sandbox.probe(`for c in ${quoted}; do command -v "$c" >/dev/null 2>&1 || echo "$c"; done`);
+  const r = await sandbox.probe(`for c in ${quoted}; do if [ -f "/run/steplab/unusable/$c" ]; then echo "$c: $(cat "/run/steplab/unusable/$c")"; else command -v "$c" >/dev/null 2>&1 || echo "$c"; fi; done`);
   return r.output.split('\n').map((l) => l.trim()).filter(Boolean);
 }
 
@@ -126,6 +134,11 @@ class StepSession {
   #after: Snapshot | undefined;
   /** The last whole snapshot this step's checks read after its commands, to serve as its "after". */
   #checked: Snapshot | undefined;
+  /** A step before this one failed: this one's result may only echo it. */
+  afterFailure = false;
+  /** While changes are shown: the snapshots around each run of checks that send packets, whose traffic is not the learner's. */
+  #windows: CheckWindow[] = [];
+  #openWindow: Snapshot | undefined;
 
   constructor(lesson: Lesson, sandbox: Sandbox, emit: Emitter, options: RunLessonOptions) {
     this.#lesson = lesson;
@@ -157,6 +170,8 @@ class StepSession {
     const before = this.#options.changes ? (this.#after ?? (await this.tools.snapshot())) : undefined;
     this.#after = undefined;
     this.#checked = undefined;
+    this.#windows = [];
+    this.#openWindow = undefined;
     const setup = await runHidden(this.#sandbox, step.setup, this.#lesson, this.#emit, step);
     let result: Partial<StepOutcome> & { status: StepOutcome['status'] };
     if (setup) result = { status: 'failed', reason: `step setup failed: ${setup}` };
@@ -165,6 +180,7 @@ class StepSession {
       if (r === 'quit') return 'quit';
       result = r;
     } else result = await this.#commands(step);
+    if (step.cleanup.length > 0) await this.#closeWindow();
     await runHidden(this.#sandbox, step.cleanup, this.#lesson, this.#emit, step);
     const changes = before ? await this.#changes(before, step) : [];
     const outcome: StepOutcome = {
@@ -176,6 +192,7 @@ class StepSession {
       changes,
       reason: result.reason,
       durationMs: Math.round(performance.now() - started),
+      ...(this.afterFailure ? { afterFailure: true } : {}),
     };
     await this.#emit.stepEnd(outcome, this.#lesson);
     return outcome;
@@ -224,6 +241,7 @@ class StepSession {
   }
 
   async #runBlocks(blocks: readonly CommandBlock[], step: Step): Promise<BlockOutcome[]> {
+    if (blocks.length > 0) await this.#closeWindow();
     const outcomes: BlockOutcome[] = [];
     for (const block of blocks) {
       await this.#emit.blockStart(block, step);
@@ -239,9 +257,14 @@ class StepSession {
     const last = blocks.at(-1);
     // Before the solution nothing is on its way, so `within` would only wait for a failure.
     const checks = phase === 'before-solution' ? step.checks.map(({ withinMs: _, ...check }) => check) : step.checks;
+    // Pings, connections and commands of the checks move counters and teach bridges MACs: not the learner's doing.
+    if (this.#options.changes && checks.some((c) => ['ping', 'tcp', 'http', 'sh'].includes(c.assertion.kind))) {
+      await this.#closeWindow();
+      this.#openWindow = await this.tools.snapshot();
+    }
     const probe = (code: string) => this.#sandbox.probe(code);
-    // With changes recorded the checks read the whole state, which then serves as the step's "after";
-    // without, they read only the parts they look at.
+    // With changes recorded the checks read the whole state (after their probes), which then serves as
+    // the step's "after"; without, they read only the parts they look at.
     const snapshot = this.#options.changes
       ? async () => {
         const taken = await takeSnapshot(probe);
@@ -258,7 +281,16 @@ class StepSession {
   async #changes(before: Snapshot, step: Step): Promise<Change[]> {
     const after = step.cleanup.length === 0 && this.#checked !== undefined ? this.#checked : await this.tools.snapshot();
     this.#after = after;
-    return diffSnapshots(before, after);
+    if (this.#openWindow) this.#windows.push({ start: this.#openWindow, end: after });
+    this.#openWindow = undefined;
+    return diffSnapshots(before, discountChecks(after, this.#windows));
+  }
+
+  /** End the checks' window before anything else runs in the lab. */
+  async #closeWindow(): Promise<void> {
+    if (!this.#openWindow) return;
+    this.#windows.push({ start: this.#openWindow, end: await this.tools.snapshot() });
+    this.#openWindow = undefined;
   }
 
   async #skipped(step: Step): Promise<StepOutcome> {

@@ -73,14 +73,14 @@ class TargetSandbox implements Sandbox {
     this.#pid = pid;
     this.#mapping = mapping;
     init.stdin.on('error', () => {});
-    this.#shell = this.#openShell();
+    this.#shell = this.#openShell('lesson');
   }
 
   async run(code: string, options: RunOptions): Promise<ShellResult> {
     this.#assertOpen();
     let note = '';
     if (!this.#shell.alive) {
-      this.#shell = this.#openShell();
+      this.#shell = this.#openShell('lesson');
       note = '[steplab] the lesson shell had ended; this block runs in a new one (variables and cd are lost)\n';
     }
     const result = options.background ? await this.#shell.background(code, options.ready, options.timeoutMs) : await this.#shell.run(code, options.timeoutMs);
@@ -94,7 +94,8 @@ class TargetSandbox implements Sandbox {
   }
 
   interactiveArgv(): readonly string[] {
-    return [...this.#enterArgv(), 'env', 'PS1=lab# ', 'HOME=/root', 'bash', '--noprofile', '--norc', '-i'];
+    // The same start as the lesson's shell (HOME, PS1, PATH with the sbin folders), from the file init wrote.
+    return [...this.#enterArgv(), 'bash', '--noprofile', '--rcfile', '/run/steplab/env.sh', '-i'];
   }
 
   async dispose(): Promise<void> {
@@ -113,8 +114,8 @@ class TargetSandbox implements Sandbox {
     await this.dispose();
   }
 
-  #openShell(): ShellSession {
-    return new ShellSession(this.#target.spawn([...this.#enterArgv(), 'bash', '--noprofile', '--norc']));
+  #openShell(role: 'lesson' | 'probe' = 'probe'): ShellSession {
+    return new ShellSession(this.#target.spawn([...this.#enterArgv(), 'bash', '--noprofile', '--norc']), role);
   }
 
   #enterArgv(): string[] {

@@ -27,19 +27,22 @@ export class ShellSession {
   #queue: Promise<unknown> = Promise.resolve();
   #nextId = 1;
   #exited = false;
+  /** steplab stopped waiting for a block: the shell may still be busy with it, so it takes no more blocks. */
+  #abandoned = false;
 
-  constructor(process: TargetProcess) {
+  /** `lesson`: the learner's shell, which leaves its variables where checks can read them; `probe`: steplab's own. */
+  constructor(process: TargetProcess, role: 'lesson' | 'probe' = 'probe') {
     this.#process = process;
     process.stdout.on('data', (chunk: Buffer) => this.#onData(this.#decoder.write(chunk)));
     process.stderr.on('data', (chunk: Buffer) => this.#onData(this.#decoder.write(chunk)));
     process.stdin.on('error', () => {});
     void process.then(() => this.#onExit());
-    process.stdin.write(`__STEPLAB_TOKEN=${this.#token}\n${PRELUDE}\n`);
+    process.stdin.write(`__STEPLAB_TOKEN=${this.#token} __STEPLAB_ROLE=${role}\n${PRELUDE}\n`);
   }
 
   /** Whether the shell is still running (a step may `exit` it, or a runaway step loses it). */
   get alive(): boolean {
-    return !this.#exited;
+    return !this.#exited && !this.#abandoned;
   }
 
   /** Run code to completion in this shell, one block at a time, stopping at the first failing command. */
@@ -67,7 +70,7 @@ export class ShellSession {
   }
 
   #send(fn: string, code: string, timeoutMs: number, ready?: string): Promise<ShellResult> {
-    if (this.#exited) throw new SteplabError('SANDBOX_BROKEN', 'the shell in the sandbox has exited');
+    if (!this.alive) throw new SteplabError('SANDBOX_BROKEN', 'the shell in the sandbox has exited');
     const id = String(this.#nextId++);
     const seconds = Math.max(0.1, timeoutMs / 1000).toFixed(1);
     const b64 = Buffer.from(code, 'utf8').toString('base64');
@@ -75,7 +78,13 @@ export class ShellSession {
     const args = fn === '__steplab_exec' ? `${id} ${seconds} ${b64}` : `${id} ${seconds} ${readyB64} ${b64}`;
     return new Promise<ShellResult>((resolve) => {
       const startedAt = performance.now();
-      const timer = setTimeout(() => this.#finish(id, 137, true, 'steplab stopped waiting: the block outlived its timeout and its shell'), timeoutMs + GRACE_MS);
+      const timer = setTimeout(() => {
+        // The block outlived its own watchdog (a loaded machine): a later block must not land in this shell while its
+        // watchdog may still end it. Give it up (it exits once the block ends or its watchdog kills it); the sandbox opens a new one.
+        this.#abandoned = true;
+        this.#process.stdin.end();
+        this.#finish(id, 137, true, 'steplab stopped waiting: the block outlived its timeout and its shell');
+      }, timeoutMs + GRACE_MS);
       this.#pending = {
         id,
         startedAt,
@@ -97,11 +106,11 @@ export class ShellSession {
     if (at < 0) return;
     const end = this.#buffer.indexOf('\n', at + marker.length);
     if (end < 0) return;
-    const [status = '1', timedOut = '0'] = this.#buffer.slice(at + marker.length, end).split(' ');
+    const [status = '1', timedOut = '0', line = '0'] = this.#buffer.slice(at + marker.length, end).split(' ');
     // bash names its own position in eval'd code ("main: eval: line 49:"); the learner's block has other lines.
     const output = this.#buffer.slice(0, at).replace(/^[\w.-]+: (?:eval: )?line \d+: /gm, '');
     this.#buffer = this.#buffer.slice(end + 1);
-    this.#finish(pending.id, Number(status), timedOut === '1', undefined, output);
+    this.#finish(pending.id, Number(status), timedOut === '1', undefined, output, Number(line) || 0);
   }
 
   #onExit(): void {
@@ -110,7 +119,7 @@ export class ShellSession {
     if (pending) this.#finish(pending.id, 137, true, 'the shell ended while the block ran');
   }
 
-  #finish(id: string, exitCode: number, timedOut: boolean, note: string | undefined, output = this.#buffer): void {
+  #finish(id: string, exitCode: number, timedOut: boolean, note: string | undefined, output = this.#buffer, failedLine = 0): void {
     const pending = this.#pending;
     if (!pending || pending.id !== id) return;
     this.#pending = undefined;
@@ -120,6 +129,7 @@ export class ShellSession {
       output: note ? `${output}${output && !output.endsWith('\n') ? '\n' : ''}[steplab] ${note}\n` : output,
       timedOut,
       durationMs: Math.round(performance.now() - pending.startedAt),
+      failedLine,
     });
   }
 }

@@ -1,7 +1,7 @@
 // --target auto: the sandbox where this kernel allows it, else docker, else vagrant, saying why each was passed over.
 
 import { SteplabError } from '../errors.ts';
-import { startDockerTarget } from './docker.ts';
+import { startDockerTarget } from './docker/target.ts';
 import { checkLocal, localTarget } from './local.ts';
 import type { Target, TargetName } from './types.ts';
 import { startVagrantTarget } from './vagrant.ts';
@@ -52,17 +52,22 @@ export async function pickTarget(options: PickOptions = {}): Promise<PickedTarge
 /** sandbox, docker, vagrant: the cheapest first. */
 export function defaultCandidates(onProgress?: (line: string) => void): Candidate[] {
   return [
-    { name: 'sandbox', start: startLocalIfAllowed },
+    localCandidate(),
     { name: 'docker', start: () => startDockerTarget(onProgress ? { onProgress } : {}) },
     { name: 'vagrant', start: () => startVagrantTarget() },
   ];
 }
 
-/** The local target, once this kernel has shown it lets us create the sandbox's namespaces. */
-async function startLocalIfAllowed(): Promise<Target> {
-  const refused = await checkLocal();
-  if (refused) throw new SteplabError(process.platform === 'linux' ? 'USERNS_DENIED' : 'TARGET_UNAVAILABLE', refused);
-  return localTarget();
+/** The local target, offered once `check` (this kernel, by default) has shown it lets us create the sandbox's namespaces. */
+export function localCandidate(check: () => Promise<string | undefined> = checkLocal): Candidate {
+  return {
+    name: 'sandbox',
+    start: async () => {
+      const refused = await check();
+      if (refused) throw new SteplabError(process.platform === 'linux' ? 'USERNS_DENIED' : 'TARGET_UNAVAILABLE', refused);
+      return localTarget();
+    },
+  };
 }
 
 /** One line saying why a target could not start. */

@@ -1,11 +1,11 @@
 // A target supplies a Linux kernel and a way to start a process there; nothing more.
 
-import type { ResultPromise } from 'execa';
+import type { StartedProcess } from '../process/started.ts';
 
 export type TargetName = 'sandbox' | 'docker' | 'vagrant';
 
-/** A process started in the target, stdio piped (execa's subprocess). */
-export type TargetProcess = ResultPromise<{ stdin: 'pipe'; stdout: 'pipe'; stderr: 'pipe'; buffer: false; reject: false }>;
+/** A process started in the target, stdio piped: steplab's own small interface, whatever starts it underneath. */
+export type TargetProcess = StartedProcess;
 
 export interface Target extends AsyncDisposable {
   readonly name: TargetName;

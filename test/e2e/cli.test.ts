@@ -11,8 +11,7 @@ import { hostNetworkState, processesWith, sandboxUnavailable } from '../integrat
 const BIN = join(import.meta.dirname, '../../bin/steplab.js');
 const COURSE = join(import.meta.dirname, '../fixtures/course');
 const SLOW = join(import.meta.dirname, '../fixtures/slow/01-slow.md');
-const skip = await sandboxUnavailable();
-if (skip) console.warn(`skipping CLI end-to-end tests: ${skip}`);
+const skip = await sandboxUnavailable('CLI end-to-end tests');
 
 const steplab = (...args: string[]) => runCommand(process.execPath, [BIN, ...args], { timeoutMs: 120_000, env: { CI: 'true' } });
 

@@ -8,8 +8,7 @@ import { sandboxUnavailable } from '../integration/host-state.ts';
 
 const repo = join(import.meta.dirname, '../..');
 const lessons = readdirSync(join(repo, 'lessons')).filter((f) => /^\d+-.*\.md$/.test(f)).sort();
-const skip = await sandboxUnavailable();
-if (skip) console.warn(`skipping lesson verification: ${skip}`);
+const skip = await sandboxUnavailable('lesson verification');
 
 describe.skipIf(skip)('the course on the sandbox target', () => {
   it('ships lessons', () => {

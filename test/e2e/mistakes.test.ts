@@ -10,7 +10,7 @@ import { sandboxUnavailable } from '../integration/host-state.ts';
 const repo = join(import.meta.dirname, '../..');
 const dir = join(repo, 'test/fixtures/mistakes');
 const fixtures = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
-const skip = await sandboxUnavailable();
+const skip = await sandboxUnavailable('the typical mistakes');
 
 /** The expected message: the line after "# Expected message" in the fixture's front matter. */
 function expectedMessage(file: string): string {

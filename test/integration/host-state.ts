@@ -1,6 +1,7 @@
 // The host's network state as text, to prove a run leaves it exactly as it was.
 
-import { runCommand } from '../../src/process/spawn.ts';
+import { LAB_TOOLS } from '../../src/lab-tools.ts';
+import { commandExists, runCommand } from '../../src/process/spawn.ts';
 import { checkLocal } from '../../src/target/local.ts';
 
 /** Links, addresses, routes, named namespaces and firewall rules of the host (counters and volatile fields removed). */
@@ -26,5 +27,21 @@ export async function processesWith(marker: string): Promise<string[]> {
   return r.stdout.split('\n').filter((l) => l.includes(marker) && !l.includes('ps -eo'));
 }
 
-/** Whether this kernel lets us make the sandbox's namespaces; tests that need it skip with this reason. */
-export const sandboxUnavailable = checkLocal;
+/**
+ * Why the sandbox tests of a file skip here (checkLocal's one answer), or undefined when they run. Under
+ * STEPLAB_REQUIRE_TARGETS (CI) a machine that cannot hold the sandbox fails the file instead of skipping it.
+ */
+export async function sandboxUnavailable(what = 'the sandbox tests'): Promise<string | undefined> {
+  const reason = await checkLocal();
+  if (reason === undefined) return undefined;
+  if (process.env.STEPLAB_REQUIRE_TARGETS) throw new Error(`${what} must run here (STEPLAB_REQUIRE_TARGETS is set), but ${reason}`);
+  console.warn(`skipping ${what}: ${reason}`);
+  return reason;
+}
+
+/** The lab's commands missing on this machine: a test that needs them fails with this list (./setup installs them). */
+export async function missingLabCommands(): Promise<string[]> {
+  const missing: string[] = [];
+  for (const { command } of LAB_TOOLS) if (!(await commandExists(command))) missing.push(command);
+  return missing;
+}

@@ -8,15 +8,10 @@ import { parseSnapshot } from '../../src/kernel/parse.ts';
 import type { Snapshot } from '../../src/kernel/types.ts';
 import { runCommand } from '../../src/process/spawn.ts';
 import type { ShellResult } from '../../src/sandbox/types.ts';
+import { missingLabCommands, sandboxUnavailable } from './host-state.ts';
 
 const UNSHARE = ['--user', '--map-root-user', '--net', '--mount', '--pid', '--fork', '--mount-proc'];
 const PROBE_MARK = '#~probe~#';
-
-/** Why this machine cannot run the lab, or undefined when it can. */
-async function whyNot(): Promise<string | undefined> {
-  const r = await runCommand('unshare', [...UNSHARE, 'sh', '-c', 'mount -t tmpfs tmpfs /run && ip link set lo up'], { timeoutMs: 10_000 });
-  return r.exitCode === 0 ? undefined : `unshare --user is not permitted here (exit ${r.exitCode}: ${r.stderr.trim()})`;
-}
 
 /** A lab: red and blue joined by a veth, a bridge with a port, NAT, and a world with a web server. */
 const LAB = String.raw`
@@ -38,8 +33,8 @@ ip link add veth-c1 type veth peer name eth0 netns red
 ip link set veth-c1 master br0 up
 iptables -t nat -A POSTROUTING -s 172.17.0.0/16 ! -o br0 -j MASQUERADE
 $W iptables -A INPUT -p tcp --dport 82 -j DROP
-mkdir -p /tmp/www; echo 'Hello from the world' > /tmp/www/index.html
-$W busybox httpd -p 80 -h /tmp/www
+printf '%s\n' 'read -r request' "printf 'HTTP/1.0 200 OK\\r\\nConnection: close\\r\\n\\r\\nHello from the world\\n'" > /tmp/www.sh
+$W socat TCP-LISTEN:80,fork,reuseaddr EXEC:'sh /tmp/www.sh' </dev/null >/dev/null 2>&1 &
 i=0; until $W ss -Hltn | grep -q ':80 '; do i=$((i + 1)); [ $i -lt 50 ] || exit 9; sleep 0.1; done
 set +e
 `;
@@ -66,8 +61,7 @@ function probeResults(text: string): ShellResult[] {
   return results;
 }
 
-const reason = await whyNot();
-if (reason) console.warn(`skipping kernel-snapshot integration tests: ${reason}`);
+const reason = await sandboxUnavailable('the kernel-snapshot integration tests');
 
 describe.skipIf(reason !== undefined)('snapshot and probes on a real kernel', () => {
   const probed: Assertion[] = [
@@ -86,6 +80,7 @@ describe.skipIf(reason !== undefined)('snapshot and probes on a real kernel', ()
   const verdicts: CheckResult[] = [];
 
   it('builds the lab and runs the snapshot script and probes there', async () => {
+    expect(await missingLabCommands(), 'the lab needs these commands; ./setup installs them').toEqual([]);
     // First pass: learn the code each probe runs (each probe assertion runs exactly one).
     const codes: string[] = [];
     const recorder: EvaluateContext = {
@@ -122,7 +117,7 @@ describe.skipIf(reason !== undefined)('snapshot and probes on a real kernel', ()
     expect(host?.iptables['nat']?.['POSTROUTING']?.rules.map((r) => r.spec)).toEqual(['-s 172.17.0.0/16 ! -o br0 -j MASQUERADE']);
     const world = snapshot.namespaces[3];
     expect(world?.iptables['filter']?.['INPUT']?.rules.map((r) => r.spec)).toEqual(['-p tcp -m tcp --dport 82 -j DROP']);
-    expect(world?.listening).toContainEqual({ proto: 'tcp', local: '*:80', process: 'busybox' });
+    expect(world?.listening).toContainEqual({ proto: 'tcp', local: '0.0.0.0:80', process: 'socat' });
     expect(host?.sysctls['net.ipv4.ip_forward']).toMatch(/^[01]$/);
   });
 

@@ -1,13 +1,13 @@
 // The sandbox target on this machine's kernel: shell state, timeouts, background commands, the lab world, cleanup.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withLessonVariables } from '../../src/assert/variables.ts';
 import { startSandbox } from '../../src/sandbox/sandbox.ts';
 import type { Sandbox } from '../../src/sandbox/types.ts';
 import { localTarget } from '../../src/target/local.ts';
 import { hostNetworkState, processesWith, sandboxUnavailable } from './host-state.ts';
 
-const skip = await sandboxUnavailable();
-if (skip) console.warn(`skipping sandbox integration tests: ${skip}`);
+const skip = await sandboxUnavailable('sandbox integration tests');
 
 describe.skipIf(skip)('sandbox target', () => {
   let sandbox: Sandbox;
@@ -37,6 +37,20 @@ describe.skipIf(skip)('sandbox target', () => {
     expect(r.exitCode).toBe(1);
     expect(r.output).toContain('before');
     expect(r.output).not.toContain('after');
+  });
+
+  it('names the line of the block whose command failed', async () => {
+    const r = await sandbox.run('echo one\nfor i in 1; do\n  ip link show no-such-link\ndone\necho never', { timeoutMs: 5000 });
+    expect(r).toMatchObject({ exitCode: 1, failedLine: 3 });
+    expect((await sandbox.run('echo fine', { timeoutMs: 5000 })).failedLine).toBe(0);
+  });
+
+  it('leaves the lesson`s variables where a probe can read them, and the probe cannot change them', async () => {
+    await sandbox.run('pid=4242; msg="it\'s a test"; arr=(1 2)', { timeoutMs: 5000 });
+    const r = await sandbox.probe(`( ${withLessonVariables('sh -c \'echo "$pid|$msg|$arr"\'; pid=changed')} )`);
+    expect(r.output).toBe("4242|it's a test|\n");
+    expect((await sandbox.probe('echo "[$pid]"')).output).toBe('[]\n');
+    expect((await sandbox.run('echo "$pid"', { timeoutMs: 5000 })).output).toBe('4242\n');
   });
 
   it('ends a block at its timeout, kills its processes, and the shell goes on', async () => {

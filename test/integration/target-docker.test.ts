@@ -4,7 +4,9 @@ import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, startProcess } from '../../src/process/spawn.ts';
 import { startSandbox } from '../../src/sandbox/sandbox.ts';
-import { LABEL_HOST, LABEL_OWNER, LABEL_TARGET, startDockerTarget } from '../../src/target/docker.ts';
+import { LAB_TOOLS } from '../../src/lab-tools.ts';
+import { LABEL_HOST, LABEL_OWNER, LABEL_TARGET } from '../../src/target/docker/sweep.ts';
+import { startDockerTarget } from '../../src/target/docker/target.ts';
 import type { Target } from '../../src/target/types.ts';
 import { finish } from './target-process.ts';
 
@@ -54,7 +56,7 @@ describe.skipIf(reason !== undefined && !required)('docker target', () => {
   });
 
   it('has the lab’s tools', async () => {
-    const tools = ['bash', 'ip', 'iptables', 'tcpdump', 'ping', 'brctl', 'curl', 'nc', 'socat', 'unshare', 'nsenter', 'ps', 'modprobe', 'awk', 'timeout'];
+    const tools = [...LAB_TOOLS.filter((t) => !t.hostOnly).map((t) => t.command), 'timeout'];
     const r = await finish(target.spawn(['sh', '-c', `for t in ${tools.join(' ')}; do command -v $t >/dev/null || echo "missing $t"; done`]));
     expect(r.stdout).toBe('');
   });
@@ -103,7 +105,7 @@ describe.skipIf(reason !== undefined && !required)('docker target', () => {
   });
 
   it('removes the container when steplab is killed before it can dispose (kill -9)', async () => {
-    const script = `import { startDockerTarget } from ${JSON.stringify(new URL('../../src/target/docker.ts', import.meta.url).pathname)};
+    const script = `import { startDockerTarget } from ${JSON.stringify(new URL('../../src/target/docker/target.ts', import.meta.url).pathname)};
       const t = await startDockerTarget(); console.log('READY'); setInterval(() => {}, 1000);`;
     const child = startProcess(process.execPath, ['--input-type=module', '-e', script]);
     const ready = await new Promise<boolean>((resolve) => {

@@ -1,10 +1,11 @@
 // `steplab lint`: the lesson rules plus the warning for commands steplab cannot explain.
 
 import { unexplainedCommands } from '../../explainer/lint-rule.ts';
+import { coursePaths } from '../course-paths.ts';
 import type { Io } from '../io.ts';
 import { lintCommand } from './lint.ts';
 
-/** Lint lessons (default: ./lessons); returns the exit code. */
-export function lintAllCommand(paths: readonly string[], io: Io): Promise<number> {
-  return lintCommand(paths.length > 0 ? paths : ['lessons'], { stdout: io.stdout, stderr: io.stderr }, [unexplainedCommands]);
+/** Lint lessons (default: ./lessons, else the shipped course); returns the exit code. */
+export async function lintAllCommand(paths: readonly string[], io: Io): Promise<number> {
+  return lintCommand(await coursePaths(paths, io), { stdout: io.stdout, stderr: io.stderr }, [unexplainedCommands]);
 }

@@ -13,6 +13,7 @@ import type { Target } from '../../target/types.ts';
 import { renderAscii } from '../../topology/index.ts';
 import { SteplabError } from '../../errors.ts';
 import type { Options } from '../args.ts';
+import { coursePaths } from '../course-paths.ts';
 import type { Io } from '../io.ts';
 import { openTarget, parseTargetChoice } from '../targets.ts';
 import { ClackController } from '../ui/controller.ts';
@@ -24,7 +25,7 @@ import { explainStep } from '../explain-step.ts';
 export async function runCommand(positionals: readonly string[], options: Options, io: Io): Promise<number> {
   const interactive = isInteractive(io.env, io.stdin, io.stdout);
   const named = positionals[0];
-  const course = await loadCourse([named ?? options.course ?? 'lessons']);
+  const course = await loadCourse(await coursePaths([named ?? options.course], io));
   const errors = course.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     for (const p of errors) io.stderr.write(`${formatProblem(p)}\n`);

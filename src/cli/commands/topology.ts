@@ -11,6 +11,7 @@ import { runLesson } from '../../run/runner.ts';
 import { startSandbox } from '../../sandbox/sandbox.ts';
 import type { Sandbox } from '../../sandbox/types.ts';
 import type { Options } from '../args.ts';
+import { resolveLessonPath } from '../../lesson/shipped-course.ts';
 import type { Io } from '../io.ts';
 import { openTarget, parseTargetChoice } from '../targets.ts';
 
@@ -22,7 +23,7 @@ export async function topologyCommand(positionals: readonly string[], options: O
   if (!file) throw usageError('topology needs a lesson file', 'Example: steplab topology lessons/03-linux-bridge.md --step 4 --format dot');
   const format = options.format ?? 'ascii';
   if (!(FORMATS as readonly string[]).includes(format)) throw usageError(`unknown format "${format}"`, `Use one of: ${FORMATS.join(', ')}.`);
-  const course = await loadCourse([file]);
+  const course = await loadCourse([await resolveLessonPath(file)]);
   const errors = course.problems.filter((p) => p.severity === 'error');
   for (const p of errors) io.stderr.write(`${formatProblem(p)}\n`);
   const lesson = course.lessons[0];

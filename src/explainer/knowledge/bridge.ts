@@ -106,6 +106,6 @@ export const BRCTL: Tool = {
     { names: ['show'], meaning: 'lists bridges and their ports', summary: ['lists bridges and their ports'], positionals: [BRIDGE_ARG] },
     { names: ['showmacs'], meaning: 'lists the MAC addresses a bridge has learned', summary: ['lists the MAC addresses bridge {bridge} has learned'], positionals: [BRIDGE_ARG] },
     { names: ['stp'], meaning: 'turns the spanning tree protocol on or off', positionals: [BRIDGE_ARG, { meaning: '{value}', value: { name: 'on|off', values: ON_OFF, closed: true } }] },
-    { names: ['setageing'], meaning: 'sets how long learned MAC addresses are kept', positionals: [BRIDGE_ARG, { meaning: '{value} seconds', value: { name: 'SECONDS' } }] },
+    { names: ['setageing'], meaning: 'sets how long learned MAC addresses are kept', positionals: [BRIDGE_ARG, { meaning: '{value:second}', value: { name: 'SECONDS' } }] },
   ],
 };

@@ -3,7 +3,7 @@
 import type { OptionSpec, PositionalSpec, Tool } from '../types.ts';
 
 const FILES: PositionalSpec = { meaning: 'the file {value}', value: { name: 'FILE', bind: 'file' }, repeat: true };
-const LINES = (what: string): OptionSpec => ({ names: ['-n', '--lines'], meaning: `${what} {value} lines`, value: { name: 'N', bind: 'lines' } });
+const LINES = (what: string): OptionSpec => ({ names: ['-n', '--lines'], meaning: `${what} {value:line}`, value: { name: 'N', bind: 'lines' } });
 
 export const EVERYDAY_TOOLS: readonly Tool[] = [
   {
@@ -22,11 +22,11 @@ export const EVERYDAY_TOOLS: readonly Tool[] = [
       { names: ['-x', '--line-regexp'], meaning: 'matches whole lines only' },
       { names: ['-n', '--line-number'], meaning: 'prints line numbers' },
       { names: ['-r', '--recursive'], meaning: 'searches directories too' },
-      { names: ['-A', '--after-context'], meaning: 'with {value} lines after each match', value: { name: 'N' } },
-      { names: ['-B', '--before-context'], meaning: 'with {value} lines before each match', value: { name: 'N' } },
-      { names: ['-C', '--context'], meaning: 'with {value} lines around each match', value: { name: 'N' } },
+      { names: ['-A', '--after-context'], meaning: 'with {value:line} after each match', value: { name: 'N' } },
+      { names: ['-B', '--before-context'], meaning: 'with {value:line} before each match', value: { name: 'N' } },
+      { names: ['-C', '--context'], meaning: 'with {value:line} around each match', value: { name: 'N' } },
       { names: ['-e', '--regexp'], meaning: 'the pattern {value}', value: { name: 'PATTERN', bind: 'pattern' } },
-      { names: ['-m', '--max-count'], meaning: 'stops after {value} matches', value: { name: 'N' } },
+      { names: ['-m', '--max-count'], meaning: 'stops after {value:match}', value: { name: 'N' } },
     ],
     positionals: [{ meaning: 'the pattern: {value}', value: { name: 'PATTERN', bind: 'pattern' } }, FILES],
   },
@@ -52,8 +52,8 @@ export const EVERYDAY_TOOLS: readonly Tool[] = [
     ],
     positionals: [{ meaning: 'the sed script: {value}', value: { name: 'SCRIPT', bind: 'script' } }, FILES],
   },
-  { names: ['head'], meaning: 'prints the first lines', summary: ['keeps the first {lines} lines', 'keeps the first 10 lines'], options: [LINES('the first'), { names: ['-c', '--bytes'], meaning: 'the first {value} bytes', value: { name: 'N' } }], positionals: [FILES] },
-  { names: ['tail'], meaning: 'prints the last lines', summary: ['keeps the last {lines} lines', 'keeps the last 10 lines'], options: [LINES('the last'), { names: ['-f', '--follow'], meaning: 'keeps printing lines as they are added' }, { names: ['-c', '--bytes'], meaning: 'the last {value} bytes', value: { name: 'N' } }], positionals: [FILES] },
+  { names: ['head'], meaning: 'prints the first lines', summary: ['keeps the first {lines} lines', 'keeps the first 10 lines'], options: [LINES('the first'), { names: ['-c', '--bytes'], meaning: 'the first {value:byte}', value: { name: 'N' } }], positionals: [FILES] },
+  { names: ['tail'], meaning: 'prints the last lines', summary: ['keeps the last {lines} lines', 'keeps the last 10 lines'], options: [LINES('the last'), { names: ['-f', '--follow'], meaning: 'keeps printing lines as they are added' }, { names: ['-c', '--bytes'], meaning: 'the last {value:byte}', value: { name: 'N' } }], positionals: [FILES] },
   { names: ['wc'], meaning: 'counts lines, words and bytes', summary: ['counts'], options: [{ names: ['-l', '--lines'], meaning: 'counts lines' }, { names: ['-w', '--words'], meaning: 'counts words' }, { names: ['-c', '--bytes'], meaning: 'counts bytes' }], positionals: [FILES] },
   { names: ['sort'], meaning: 'sorts lines', summary: ['sorts lines'], options: [{ names: ['-n', '--numeric-sort'], meaning: 'by number' }, { names: ['-u', '--unique'], meaning: 'drops duplicates' }, { names: ['-r', '--reverse'], meaning: 'in reverse' }, { names: ['-k', '--key'], meaning: 'by field {value}', value: { name: 'KEY' } }, { names: ['-t'], meaning: 'fields split at {value}', value: { name: 'SEP' } }], positionals: [FILES] },
   { names: ['uniq'], meaning: 'drops repeated adjacent lines', summary: ['drops repeated lines'], options: [{ names: ['-c', '--count'], meaning: 'prints how often each occurs' }], positionals: [FILES] },

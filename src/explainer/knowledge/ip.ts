@@ -32,7 +32,7 @@ const LINK_SETTINGS: readonly KeywordSpec[] = [
   { words: ['netns'], meaning: 'moves it into network namespace {value} (a name or a process id)', value: { name: 'NETNS', bind: 'netns' }, effect: 'moves {dev} into namespace {value}' },
   { words: ['name'], meaning: 'renames it to {value}', value: { name: 'NAME', bind: 'newname' }, effect: 'renames {dev} to {value}' },
   { words: ['address', 'addr', 'lladdr'], meaning: 'sets its MAC address to {value}', value: { name: 'MAC' }, effect: 'sets the MAC address of {dev} to {value}' },
-  { words: ['mtu'], meaning: 'sets its largest packet size (MTU) to {value} bytes', value: { name: 'N', pattern: '^\\d+$' }, effect: 'sets the MTU of {dev} to {value}' },
+  { words: ['mtu'], meaning: 'sets its largest packet size (MTU) to {value:byte}', value: { name: 'N', pattern: '^\\d+$' }, effect: 'sets the MTU of {dev} to {value}' },
   { words: ['promisc'], meaning: 'promiscuous mode (receive frames for any MAC)', value: { name: 'on|off', values: ON_OFF, closed: true } },
   { words: ['arp'], meaning: 'ARP on the interface', value: { name: 'on|off', values: ON_OFF, closed: true } },
   { words: ['multicast'], meaning: 'multicast on the interface', value: { name: 'on|off', values: ON_OFF, closed: true } },

@@ -64,7 +64,7 @@ export const SHELL_TOOLS: readonly Tool[] = [
     options: [{ names: ['-n', '--number'], meaning: 'numbers the lines' }],
     positionals: [{ meaning: 'the file {value}', value: { name: 'FILE', bind: 'file', values: REDIRECT_TARGETS }, repeat: true }],
   },
-  { names: ['sleep'], meaning: 'waits', summary: ['waits {time}'], positionals: [{ meaning: 'for {value} (seconds unless a unit follows; infinity: forever)', value: { name: 'TIME', bind: 'time', pattern: '^([\\d.]+[smhd]?|infinity)$' } }] },
+  { names: ['sleep'], meaning: 'waits', summary: ['waits {time:duration}'], positionals: [{ meaning: 'for {value:duration}', value: { name: 'TIME', bind: 'time', pattern: '^([\\d.]+[smhd]?|infinity)$' } }] },
   { names: ['true', ':'], meaning: 'does nothing, successfully', summary: ['does nothing, successfully'] },
   { names: ['false'], meaning: 'does nothing, unsuccessfully (exit status 1)', summary: ['fails on purpose'] },
   { names: ['cd'], meaning: 'changes the shell\'s working directory', summary: ['moves to {dir}', 'moves to the home directory'], positionals: [{ meaning: 'the directory {value}', value: { name: 'DIR', bind: 'dir' } }] },

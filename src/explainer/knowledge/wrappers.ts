@@ -19,13 +19,13 @@ export const SUDO: Tool = {
 export const TIMEOUT: Tool = {
   names: ['timeout'],
   meaning: 'runs a command and stops it if it takes too long',
-  summary: ['{command}, stopped after {duration}'],
+  summary: ['{command}, stopped after {duration:duration}'],
   options: [
     { names: ['-s', '--signal'], meaning: 'stops it with signal {value}', value: { name: 'SIGNAL' } },
-    { names: ['-k', '--kill-after'], meaning: 'kills it {value} after that if it is still running', value: { name: 'DURATION' } },
+    { names: ['-k', '--kill-after'], meaning: 'kills it {value:duration} after that if it is still running', value: { name: 'DURATION' } },
     { names: ['--preserve-status'], meaning: 'exits with the command\'s own status' },
   ],
-  positionals: [{ meaning: 'the time limit: {value} (seconds unless a unit follows)', value: { name: 'DURATION', bind: 'duration', pattern: '^[\\d.]+[smhd]?$' } }],
+  positionals: [{ meaning: 'the time limit: {value:duration}', value: { name: 'DURATION', bind: 'duration', pattern: '^[\\d.]+[smhd]?$' } }],
   rest: { kind: 'command', meaning: 'the command to run' },
 };
 
@@ -47,7 +47,7 @@ export const WATCH: Tool = {
   meaning: 'reruns a command every few seconds and shows its latest output',
   summary: ['reruns: {command}'],
   options: [
-    { names: ['-n', '--interval'], meaning: 'every {value} seconds', value: { name: 'SECONDS' } },
+    { names: ['-n', '--interval'], meaning: 'every {value:second}', value: { name: 'SECONDS' } },
     { names: ['-d', '--differences'], meaning: 'highlights what changed' },
     { names: ['-t', '--no-title'], meaning: 'without the header' },
   ],

@@ -1,4 +1,5 @@
-# steplab sandbox: one script, two roles. Run as `bash -c SCRIPT steplab enter WORLD USERNS`.
+# steplab sandbox: one script, three roles. Run as `bash -c SCRIPT steplab enter WORLD USERNS`;
+# it runs itself again as `init WORLD USERNS PLAN` (PLAN: what `ids` prints).
 #
 # enter: on the target, as whoever runs steplab. Creates a user namespace (a 65536-id range
 #   when root, the user's subordinate ids when it has some, else just itself as root), then
@@ -7,35 +8,85 @@
 #   lifeline (stdin). When the lifeline closes (steplab exited, was killed, or the connection
 #   to the target dropped), it exits and the kernel kills everything else in the PID
 #   namespace; the namespaces and mounts go with the last process. Nothing is made outside.
+# ids: prints how `enter` would map ids here (`root START`, `subordinate`, or
+#   `single USER START REASON`), for `steplab doctor`. Optional: LOGIN_DEFS SUBUID SUBGID files.
 set -u
 role=${1:-init}
 world=${2:-internet}
 userns=${3:-yes}
+plan=${4:-}
 self=$BASH_EXECUTION_STRING
 fail() { echo "STEPLAB-FAIL $*"; exit 1; }
 NS_FLAGS='--net --mount --pid --fork --kill-child'
+# The lab's shell is root inside the lab: it needs the sbin folders (iptables, sysctl, bridge),
+# whatever PATH steplab was started with (a normal user's login PATH on Debian has none).
+[ "${STEPLAB_SHIMMED:-}" = 1 ] && PATH=${PATH#/run:}  # drop the newuidmap stand-ins' folder (root, below)
+for d in /usr/local/sbin /usr/sbin /sbin; do case ":$PATH:" in *":$d:"*) ;; *) PATH=$PATH:$d ;; esac; done
+export PATH
+
+# The first START >= $1 such that START..START+65535 meets no entry of the subuid/subgid files $2...
+free_range() {
+  local start=$1 moved=1 f s c; shift
+  while [ $moved = 1 ]; do
+    moved=0
+    for f in "$@"; do
+      [ -r "$f" ] || continue
+      while IFS=: read -r _ s c _; do
+        case "$s:$c" in *[!0-9:]* | :* | *:) continue ;; esac
+        if [ "$s" -lt $((start + 65536)) ] && [ $((s + c)) -gt "$start" ]; then start=$((s + c)); moved=1; fi
+      done < "$f"
+    done
+  done
+  echo "$start"
+}
+
+# How `enter` maps ids: `root START` (root: a range no subordinate-id entry covers, above the
+# ones useradd hands out, so no user's own namespaces can own what the lab makes), `subordinate`
+# (the user's own ranges), or `single USER START REASON` (only the user's id; START is a free
+# range to give it).
+id_plan() {
+  local defs=${1:-/etc/login.defs} subuid=${2:-/etc/subuid} subgid=${3:-/etc/subgid} user uid max
+  user=$(id -un 2>/dev/null || id -u); uid=$(id -u)
+  if [ "$uid" = 0 ] && [ "${STEPLAB_SHIMMED:-}" != 1 ]; then
+    # useradd allocates subordinate ids up to SUB_UID_MAX / SUB_GID_MAX (600100000 by default).
+    max=$(awk '($1 == "SUB_UID_MAX" || $1 == "SUB_GID_MAX") && $2 ~ /^[0-9]+$/ && $2 > m { m = $2 } END { print (m > 600100000 ? m : 600100000) }' "$defs" 2>/dev/null)
+    max=${max:-600100000}
+    echo "root $(free_range $(( (max / 65536 + 1) * 65536 )) "$subuid" "$subgid")"
+  elif grep -qE "^($user|$uid):" "$subuid" 2>/dev/null && grep -qE "^($user|$uid):" "$subgid" 2>/dev/null; then
+    if command -v newuidmap >/dev/null 2>&1 && command -v newgidmap >/dev/null 2>&1; then echo subordinate
+    else echo "single $user 0 no-newuidmap"; fi
+  else
+    echo "single $user $(free_range 100000 "$subuid" "$subgid") no-subids"
+  fi
+}
+
+if [ "$role" = ids ]; then id_plan "${2:-}" "${3:-}" "${4:-}"; exit 0; fi
 
 if [ "$role" = enter ]; then
+  plan=$(id_plan)
   if [ "$userns" = no ]; then
-    exec unshare $NS_FLAGS -- bash -c "$self" steplab init "$world"
-  elif [ "$(id -u)" = 0 ] && [ "${STEPLAB_SHIMMED:-}" != 1 ]; then
-    # Root: map ids 0-65535 inside to 100000-165535 outside, so root in the lab is nobody to the
-    # host's files and tools that switch users (tcpdump) find their ids mapped. unshare writes
-    # maps through newuidmap, which wants /etc/subuid entries; root may write any map itself, so
-    # give it two-line stand-ins on a tmpfs that only this mount namespace sees.
-    exec unshare --mount --propagation private -- env STEPLAB_SHIMMED=1 bash -c '
-      mount -t tmpfs -o mode=0755 steplab-shim /run || { echo "STEPLAB-FAIL cannot mount a private /run"; exit 1; }
-      for t in uid gid; do
-        printf "#!/bin/sh\npid=\$1; shift; echo \"\$*\" > /proc/\$pid/%s_map\n" "$t" > /run/new${t}map
-        chmod 755 /run/new${t}map
-      done
-      PATH=/run:$PATH exec unshare --map-users=100000,0,65536 --map-groups=100000,0,65536 --setgroups allow \
-        --setuid 0 --setgid 0 '"$NS_FLAGS"' -- bash -c "$0" steplab init "$1"' "$self" "$world"
-  elif grep -q "^$(id -un):" /etc/subuid 2>/dev/null && grep -q "^$(id -un):" /etc/subgid 2>/dev/null && command -v newuidmap >/dev/null 2>&1; then
-    exec unshare --map-auto --setuid 0 --setgid 0 $NS_FLAGS -- bash -c "$self" steplab init "$world"
-  else
-    exec unshare --user --map-root-user $NS_FLAGS -- bash -c "$self" steplab init "$world"
+    exec unshare $NS_FLAGS -- bash -c "$self" steplab init "$world" no "$plan"
   fi
+  case $plan in
+    root\ *)
+      # Root: map ids 0-65535 inside to the free range outside, so root in the lab is nobody to
+      # the host's files and tools that switch users (tcpdump) find their ids mapped. unshare
+      # writes maps through newuidmap, which wants /etc/subuid entries; root may write any map
+      # itself, so give it two-line stand-ins on a tmpfs that only this mount namespace sees.
+      first=${plan#root }
+      exec unshare --mount --propagation private -- env STEPLAB_SHIMMED=1 bash -c '
+        mount -t tmpfs -o mode=0755 steplab-shim /run || { echo "STEPLAB-FAIL cannot mount a private /run"; exit 1; }
+        for t in uid gid; do
+          printf "#!/bin/sh\npid=\$1; shift; echo \"\$*\" > /proc/\$pid/%s_map\n" "$t" > /run/new${t}map
+          chmod 755 /run/new${t}map
+        done
+        PATH=/run:$PATH exec unshare --map-users=$3,0,65536 --map-groups=$3,0,65536 --setgroups allow \
+          --setuid 0 --setgid 0 '"$NS_FLAGS"' -- bash -c "$0" steplab init "$1" yes "$2"' "$self" "$world" "$plan" "$first" ;;
+    subordinate)
+      exec unshare --map-auto --setuid 0 --setgid 0 $NS_FLAGS -- bash -c "$self" steplab init "$world" yes "$plan" ;;
+    *)
+      exec unshare --user --map-root-user $NS_FLAGS -- bash -c "$self" steplab init "$world" yes "$plan" ;;
+  esac
 fi
 
 # Our PID as the target sees it (first NSpid entry), read before /proc is replaced.
@@ -51,21 +102,32 @@ for dir in /run /tmp /root; do
   mount -t tmpfs -o mode=0755 "steplab${dir%/}" "$dir" 2>/dev/null || mount -t tmpfs steplab "$dir" || fail "cannot mount a private $dir"
 done
 chmod 1777 /tmp
-cd /root
+cd /root || fail "cannot enter the private /root"
 mkdir -p /run/netns /run/steplab/bin /run/lock
 [ -e /var/run ] || ln -s /run /var/run 2>/dev/null
 
-# With one id mapped, tcpdump cannot switch users (it drops privileges by default): say why and what to do.
+# With one id mapped, tcpdump cannot switch users (it drops privileges by default). Say why and
+# the fix for the user who runs steplab (not for root in here): in a stand-in on PATH, and in
+# /run/steplab/unusable/tcpdump, which the lesson's `requires` check and `steplab doctor` read.
 if [ "$(awk '{ n += $3 } END { print n }' /proc/self/uid_map)" = 1 ]; then
-  cat > /run/steplab/bin/tcpdump <<'TCPDUMP'
-#!/bin/sh
-echo "tcpdump: this sandbox maps a single user id, so tcpdump cannot drop its privileges." >&2
-echo "  Give your user subordinate ids (sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 $(id -un 2>/dev/null || echo USER)" >&2
-echo "  and install uidmap), or run steplab as root, or use --target docker." >&2
-exit 1
-TCPDUMP
+  set -- $plan
+  if [ "${4:-}" = no-newuidmap ]; then
+    why="tcpdump cannot run in this sandbox: your user ${2:-} has subordinate ids, but newuidmap is not installed, so the sandbox maps only your own id and tcpdump cannot switch to its own user. Fix: sudo apt-get install uidmap"
+  else
+    range=${3:-100000}-$(( ${3:-100000} + 65535 ))
+    why="tcpdump cannot run in this sandbox: your user ${2:-USER} has no subordinate ids (/etc/subuid, /etc/subgid), so the sandbox maps only your own id and tcpdump cannot switch to its own user. Fix: sudo usermod --add-subuids $range --add-subgids $range ${2:-\$USER}"
+    command -v newuidmap >/dev/null 2>&1 || why="$why && sudo apt-get install uidmap"
+    why="$why, then start steplab again (or run it as root, or use --target docker)."
+  fi
+  mkdir -p /run/steplab/unusable
+  printf '%s\n' "$why" > /run/steplab/unusable/tcpdump
+  printf '#!/bin/sh\ncat /run/steplab/unusable/tcpdump >&2\nexit 1\n' > /run/steplab/bin/tcpdump
   chmod 755 /run/steplab/bin/tcpdump
 fi
+
+# What every shell in the lab starts with (the lesson's, steplab's probe, the learner's interactive
+# one): root's home, a prompt, the stand-ins first, then the PATH above with its sbin folders.
+printf 'export HOME=/root PS1=%q PATH=%q\ncd /root 2>/dev/null || cd /\n' 'lab# ' "/run/steplab/bin:$PATH" > /run/steplab/env.sh
 
 ip link set lo up || fail "cannot configure the new network namespace (ip link set lo up failed)"
 # A new namespace may inherit the host's forwarding setting: a lab host starts with it off.

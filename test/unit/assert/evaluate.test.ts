@@ -138,7 +138,7 @@ describe('evaluate: sh', () => {
     const { ctx, calls } = context([{ output: 'hi\n' }]);
     const command = `echo 'hi' | grep "h"`;
     expect(await evaluate({ kind: 'sh', command, ns: 'red', expect: 'succeeds' }, ctx)).toEqual({ passed: true, message: `sh "${command}" in red exited 0` });
-    expect(calls).toEqual([`( ip netns exec red sh -c 'echo '\\''hi'\\'' | grep "h"' )`]);
+    expect(calls).toEqual([`( set -a; . /run/steplab/lesson-vars.sh 2>/dev/null; set +a; ip netns exec red sh -c 'echo '\\''hi'\\'' | grep "h"' )`]);
   });
 
   it('shows the exit status and the tail of the output when it went the other way', async () => {

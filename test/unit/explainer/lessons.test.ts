@@ -33,15 +33,14 @@ function unexplainedIn(text: string, file: string): Problem[] {
 /** Problems as `file:line:col: message`, so a failure names what to fix. */
 const report = (problems: readonly Problem[]): string[] => problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
 
-const files = (() => {
-  try {
-    return readdirSync(LESSONS).filter((f) => f.endsWith('.md')).sort();
-  } catch {
-    return [];
-  }
-})();
+// No lessons/ (a broken checkout) must fail here, not pass with zero cases.
+const files = readdirSync(LESSONS).filter((f) => /^\d+-.*\.md$/.test(f)).sort();
 
 describe('shipped lessons', () => {
+  it('are there to check: the course ships lessons', () => {
+    expect(files.length).toBeGreaterThanOrEqual(10);
+  });
+
   it.each(files)('%s: every command is fully explained', (name) => {
     const file = join('lessons', name);
     expect(report(unexplainedIn(readFileSync(join(LESSONS, name), 'utf8'), file))).toEqual([]);

@@ -36,7 +36,8 @@ describe('jsonReport', () => {
               status: 'passed',
               reason: null,
               durationMs: 123,
-              blocks: [{ line: 20, exitCode: 0, expected: 0, timedOut: false, durationMs: 12, output: 'ok\n' }],
+              afterFailure: false,
+              blocks: [{ line: 20, exitCode: 0, expected: 0, timedOut: false, durationMs: 12, failedLine: null, output: 'ok\n' }],
               checks: [{ line: 25, source: 'netns red exists', passed: true, message: 'seen' }],
               checksBeforeSolution: [{ line: 25, source: 'netns red exists', passed: false, message: 'netns red is absent; expected it to exist' }],
               changes: [

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SteplabError } from '../../../src/errors.ts';
-import { runCommand } from '../../../src/process/spawn.ts';
-import { defaultCandidates, pickTarget, type Candidate, type PickedTarget } from '../../../src/target/auto.ts';
+import { defaultCandidates, localCandidate, pickTarget, type Candidate } from '../../../src/target/auto.ts';
 import type { Target, TargetName } from '../../../src/target/types.ts';
 
 /** A target that records whether it was disposed; spawning is not needed to test the choice. */
@@ -77,15 +76,16 @@ describe('pickTarget', () => {
     expect((error as SteplabError).hint).toMatch(/docs\/targets\.md/);
   });
 
-  it('checks this kernel before it offers the local sandbox', async () => {
-    const [sandbox] = defaultCandidates();
-    const allowed = (await runCommand('unshare', ['--user', '--map-root-user', '--net', '--mount', '--pid', '--fork', 'true'])).exitCode === 0;
-    const picked = await pickTarget({ candidates: [sandbox!] }).catch((e: unknown) => e);
-    if (allowed) {
-      expect((picked as PickedTarget).target.name).toBe('sandbox');
-      await (picked as PickedTarget).target.dispose();
-    } else {
-      expect((picked as SteplabError).message).toMatch(/sandbox: this kernel refuses the sandbox's namespaces \(unshare: /);
-    }
+  it('offers the local sandbox only when the kernel check passes, and says what it refused', async () => {
+    const allowed = await pickTarget({ candidates: [localCandidate(async () => undefined)] });
+    expect(allowed.target.name).toBe('sandbox');
+    await allowed.target.dispose();
+    const refusal = "this kernel refuses the sandbox's namespaces (unshare: Operation not permitted)";
+    const error = await pickTarget({ candidates: [localCandidate(async () => refusal)] }).catch((e: unknown) => e);
+    expect((error as SteplabError).message).toBe(`No target can run lessons on this machine:\n  sandbox: ${refusal}`);
+  });
+
+  it('tries the sandbox, docker and vagrant, in that order', () => {
+    expect(defaultCandidates().map((c) => c.name)).toEqual(['sandbox', 'docker', 'vagrant']);
   });
 });

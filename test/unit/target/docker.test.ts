@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFailure, dockerHostFor, LABEL_HOST, LABEL_OWNER, LABEL_TARGET, labImageTag, processIsAlive, staleContainers } from '../../../src/target/docker.ts';
+import { buildFailure, labImageTag } from '../../../src/target/docker/image.ts';
+import { LABEL_HOST, LABEL_OWNER, LABEL_TARGET, processIsAlive, staleContainers } from '../../../src/target/docker/sweep.ts';
+import { CONTAINER_GRANTS, dockerHostFor } from '../../../src/target/docker/target.ts';
 
 describe('labImageTag', () => {
   it('names the image after the Dockerfile’s content, so a changed Dockerfile is rebuilt and an unchanged one reused', () => {
@@ -55,5 +59,16 @@ describe('dockerHostFor', () => {
     expect(dockerHostFor({ socketPath: '//./pipe/docker_engine' })).toBe('npipe:////./pipe/docker_engine');
     expect(dockerHostFor({ host: 'docker.internal', port: 2376 })).toBe('tcp://docker.internal:2376');
     expect(dockerHostFor({})).toBeUndefined();
+  });
+});
+
+describe('the grants of CI`s fresh container', () => {
+  it('are the docker target`s: its capabilities and security options, never --privileged', () => {
+    const script = readFileSync(join(import.meta.dirname, '../../../.ci/fresh-container.sh'), 'utf8');
+    const run = script.slice(script.indexOf('docker run'), script.indexOf('sleep infinity'));
+    expect([...run.matchAll(/--cap-add (\S+)/g)].map((m) => m[1])).toEqual([...CONTAINER_GRANTS.capabilities]);
+    const security = [...run.matchAll(/--security-opt (\S+)/g)].map((m) => m[1]);
+    expect(security).toEqual([...CONTAINER_GRANTS.securityOptions, ...(CONTAINER_GRANTS.unmaskedSystemPaths ? ['systempaths=unconfined'] : [])]);
+    expect(run).not.toContain('--privileged');
   });
 });

@@ -1,16 +1,14 @@
 // The docker target: one container of the lab image (docker/Dockerfile) per run; processes start in it with `docker exec -i`.
+// Its parts: image.ts builds the image, sweep.ts removes containers of dead runs, watchdog.ts removes this run's container.
 
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import type { ContainerRuntimeClient, StartedTestContainer } from 'testcontainers';
-import { SteplabError } from '../errors.ts';
-import { commandExists, startProcess } from '../process/spawn.ts';
-import type { Target, TargetProcess } from './types.ts';
-
-/** The folder holding the lab image's Dockerfile; it is the whole build context (nothing else is sent to Docker). */
-export const DOCKER_DIR = fileURLToPath(new URL('../../docker/', import.meta.url));
+import { SteplabError } from '../../errors.ts';
+import { commandExists, startProcess } from '../../process/spawn.ts';
+import type { Target, TargetProcess } from '../types.ts';
+import { ensureLabImage } from './image.ts';
+import { LABEL_HOST, LABEL_OWNER, LABEL_TARGET, sweepStaleContainers } from './sweep.ts';
+import { removeContainer, startWatchdog } from './watchdog.ts';
 
 /**
  * What the container is granted instead of `--privileged` (see docs/targets.md for each one's reason):
@@ -27,11 +25,6 @@ export const CONTAINER_GRANTS = {
   securityOptions: ['apparmor=unconfined'],
   unmaskedSystemPaths: true,
 } as const;
-
-/** Labels that mark a container as steplab's: who owns it, so stale ones can be swept when their owner is gone. */
-export const LABEL_TARGET = 'steplab.target';
-export const LABEL_OWNER = 'steplab.owner';
-export const LABEL_HOST = 'steplab.host';
 
 export interface DockerTargetOptions {
   /** Where progress goes while the lab image builds (first run only). */
@@ -109,101 +102,6 @@ class DockerTarget implements Target {
   async [Symbol.asyncDispose](): Promise<void> {
     await this.dispose();
   }
-}
-
-/** The tag of the lab image built from this Dockerfile: a new Dockerfile gets a new image, an unchanged one is reused. */
-export function labImageTag(dockerfile: string): string {
-  return `steplab-lab:${createHash('sha256').update(dockerfile).digest('hex').slice(0, 12)}`;
-}
-
-/** Build the lab image (stage `lab` of docker/Dockerfile) unless this version of it exists; return its tag. */
-async function ensureLabImage(client: ContainerRuntimeClient, onProgress: (line: string) => void): Promise<string> {
-  const dockerfile = readFileSync(`${DOCKER_DIR}Dockerfile`, 'utf8');
-  const tag = labImageTag(dockerfile);
-  const docker = client.container.dockerode;
-  if (await docker.getImage(tag).inspect().then(() => true, () => false)) return tag;
-  onProgress(`building the lab image ${tag} from docker/Dockerfile (first run only, about a minute)`);
-  const stream = await docker.buildImage({ context: DOCKER_DIR, src: ['Dockerfile'] }, { t: tag, target: 'lab', labels: { [LABEL_TARGET]: 'docker' } });
-  const events = await new Promise<BuildEvent[]>((resolve, reject) =>
-    docker.modem.followProgress(stream, (error: Error | null, output: BuildEvent[]) => (error ? reject(error) : resolve(output)), (event: BuildEvent) => {
-      if (event.stream?.startsWith('Step ')) onProgress(event.stream.trim());
-    }),
-  );
-  const failure = buildFailure(events);
-  if (failure) {
-    throw new SteplabError(
-      'TARGET_UNAVAILABLE',
-      `Docker could not build the lab image from docker/Dockerfile: ${failure}`,
-      /debian:bookworm-slim|pull access|registry|lookup|dial tcp/i.test(failure)
-        ? 'The base image debian:bookworm-slim could not be pulled. Without a registry, build it from Debian packages: sudo docker/build-base-image.sh'
-        : 'Check that Docker can reach a Debian mirror (the image installs packages with apt-get), then try again.',
-    );
-  }
-  return tag;
-}
-
-/** One line of Docker's build progress. */
-export interface BuildEvent {
-  readonly stream?: string;
-  readonly error?: string;
-  readonly errorDetail?: { readonly message?: string };
-}
-
-/** The error Docker reported while building, if any (its build stream carries errors as events, not as a failed request). */
-export function buildFailure(events: readonly BuildEvent[]): string | undefined {
-  const failed = events.find((e) => e.error !== undefined || e.errorDetail?.message !== undefined);
-  return failed ? (failed.errorDetail?.message ?? failed.error ?? '').trim() : undefined;
-}
-
-/** A container as Docker lists it: enough to tell whose it is. */
-export interface ListedContainer {
-  readonly Id: string;
-  readonly Labels: Readonly<Record<string, string>>;
-}
-
-/** The containers left by steplab processes on this host that no longer run (killed before they could clean up). */
-export function staleContainers(listed: readonly ListedContainer[], host: string, isAlive: (pid: number) => boolean): string[] {
-  return listed
-    .filter((c) => c.Labels[LABEL_TARGET] === 'docker' && c.Labels[LABEL_HOST] === host)
-    .filter((c) => {
-      const owner = Number(c.Labels[LABEL_OWNER]);
-      return Number.isInteger(owner) && owner > 0 && !isAlive(owner);
-    })
-    .map((c) => c.Id);
-}
-
-/** Remove lab containers whose owning steplab process has died. */
-async function sweepStaleContainers(client: ContainerRuntimeClient, remove: (id: string) => Promise<void>): Promise<void> {
-  const listed = await client.container.dockerode.listContainers({ all: true, filters: { label: [`${LABEL_TARGET}=docker`] } });
-  await Promise.all(staleContainers(listed, hostname(), processIsAlive).map(remove));
-}
-
-/** Whether a process with this id runs on this host (EPERM means it runs as someone else). */
-export function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * A host process that removes the container when steplab goes away however it goes (crash, kill -9):
- * it ignores the signals a terminal sends, waits for its stdin (our pipe) to close, then runs `docker rm -f`.
- */
-function startWatchdog(cli: string, env: Readonly<Record<string, string>>, id: string): TargetProcess {
-  const script = `trap '' INT TERM HUP; cat >/dev/null; exec "$1" rm -f "$2" >/dev/null 2>&1`;
-  const watchdog = startProcess('sh', ['-c', script, 'steplab-watchdog', cli, id], { env });
-  watchdog.stdin.on('error', () => {});
-  return watchdog;
-}
-
-/** Force-remove one container through the CLI, ignoring "no such container". */
-async function removeContainer(cli: string, env: Readonly<Record<string, string>>, id: string): Promise<void> {
-  const p = startProcess(cli, ['rm', '-f', id], { env });
-  p.stdin.end();
-  await p;
 }
 
 /** The CLI used for exec: docker, or podman where it stands in for docker. */
