@@ -1,29 +1,45 @@
-// npm run bench: figures measured side by side in one run, printed as a Markdown table.
-//   1. one snapshot of a lab with 10 namespaces and 2 bridges, against the bare ip/iptables reads it is built from;
-//   2. per target: time to a ready sandbox, per-step overhead against the same command run directly, the course's verify time.
-//   3. the course under the Docker oracle (verify --against docker), per engine.
-// Usage: node bench/run.ts [--targets sandbox,docker,vagrant] [--rounds N] [--no-course] [--no-oracle]
+// npm run bench: figures measured side by side in one run, printed as Markdown tables.
+//   1. verify of lessons 01 and 03 against the same commands as one plain script in a fresh sandbox;
+//   2. the step overhead (a step's time less its blocks') over the whole course: median and 95th percentile;
+//   3. one snapshot of 12 namespaces against one reader process per namespace;
+//   4. per target: sandbox ready, one step against the command started directly, the course under verify --jobs 2 with its peak RSS;
+//   5. the CLI's first screen (the lesson picker in a terminal) and the machine's load;
+//   6. the course under the Docker oracle (verify --against docker), per engine.
+// Usage: node bench/run.ts [--targets sandbox,docker,vagrant] [--rounds N] [--no-course] [--course-targets sandbox] [--no-oracle]
 
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { takeSnapshot } from '../src/kernel/snapshot.ts';
 import { snapshotScript } from '../src/kernel/collect.ts';
 import { parseSnapshot } from '../src/kernel/parse.ts';
+import { loadCourse } from '../src/lesson/course.ts';
+import type { CommandBlock, Lesson } from '../src/lesson/types.ts';
 import { startSandbox } from '../src/sandbox/sandbox.ts';
 import type { Sandbox } from '../src/sandbox/types.ts';
 import type { Target } from '../src/target/types.ts';
 import { openTarget, parseTargetChoice } from '../src/cli/targets.ts';
 import { runCommand } from '../src/process/spawn.ts';
+import { shellQuote } from '../src/process/shell-quote.ts';
 
-const { values } = parseArgs({ options: { targets: { type: 'string' }, rounds: { type: 'string' }, 'no-course': { type: 'boolean' }, 'no-oracle': { type: 'boolean' } } });
-const rounds = Number(values.rounds ?? 15);
+const { values } = parseArgs({
+  options: { targets: { type: 'string' }, rounds: { type: 'string' }, 'no-course': { type: 'boolean' }, 'course-targets': { type: 'string' }, 'no-oracle': { type: 'boolean' } },
+});
+const rounds = Number(values.rounds ?? 10);
 const targets = (values.targets ?? 'sandbox,docker,vagrant').split(',');
+// The course takes a minute a target; on a shared machine run it only where asked (default: every target).
+const courseTargets = (values['course-targets'] ?? targets.join(',')).split(',');
 
-/** Median of a list of milliseconds. */
-const median = (xs: number[]): number => {
+/** The p-th percentile (0–100) of a list of milliseconds, nearest rank. */
+const percentile = (xs: readonly number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
+  if (s.length === 0) return Number.NaN;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] as number;
 };
-/** Time an async function `rounds` times (after one warm-up); the median in ms. */
+const median = (xs: readonly number[]): number => percentile(xs, 50);
+/** Time an async function `n` times (after one warm-up); the median in ms. */
 async function time(fn: () => Promise<unknown>, n = rounds): Promise<number> {
   await fn();
   const xs: number[] = [];
@@ -35,6 +51,7 @@ async function time(fn: () => Promise<unknown>, n = rounds): Promise<number> {
   return median(xs);
 }
 const ms = (x: number): string => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(1)} ms`);
+const load = (): string => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 const LAB = `
 ip link add docker0 type bridge && ip addr add 172.17.0.1/16 dev docker0 && ip link set docker0 up
@@ -55,15 +72,12 @@ iptables -t nat -N DOCKER; iptables -t nat -A DOCKER ! -i docker0 -p tcp --dport
 ip netns exec c1 ping -c 2 -i 0.2 172.17.0.3 >/dev/null
 `;
 
-// The bare reads a snapshot is made of, one command at a time, as a person would type them.
-const BARE = `
-for ns in "" $(ip netns list | awk '{print $1}') world; do
-  if [ -z "$ns" ]; then x=""; elif [ "$ns" = world ]; then x="nsenter --net=/run/steplab/world"; else x="ip netns exec $ns"; fi
-  $x ip -j -d link show >/dev/null; $x ip -j addr show >/dev/null; $x ip -j route show table all >/dev/null
-  $x iptables-save -c >/dev/null 2>&1; $x bridge -j fdb show >/dev/null
-  $x sysctl -n net.ipv4.ip_forward net.ipv4.conf.all.route_localnet net.ipv4.ip_local_port_range >/dev/null 2>&1
-  $x ss -Hltnu >/dev/null
-done
+// The physical floor: one reader process per namespace, one after the other, as a person would type them.
+const ONE_READER = `
+printf 'addr show\\nroute show table all\\n' > /tmp/.bench-batch
+ip -j -d -b /tmp/.bench-batch >/dev/null
+for ns in $(ip netns list | awk '{print $1}'); do ip -n "$ns" -j -d -b /tmp/.bench-batch >/dev/null; done
+nsenter --net=/run/steplab/world ip -j -d -b /tmp/.bench-batch >/dev/null
 `;
 
 async function snapshotFigures(target: Target): Promise<string[]> {
@@ -73,11 +87,14 @@ async function snapshotFigures(target: Target): Promise<string[]> {
     if (lab.exitCode !== 0) throw new Error(`building the bench lab failed:\n${lab.output}`);
     const text = (await sandbox.probe(snapshotScript())).output;
     const snap = parseSnapshot(text);
-    const whole = await time(() => takeSnapshot((c) => sandbox.probe(c)));
-    const bare = await time(() => sandbox.probe(BARE));
+    const probe = (c: string) => sandbox.probe(c);
+    const whole = await time(() => takeSnapshot(probe));
+    const ipOnly = await time(() => takeSnapshot(probe, ['ip']));
+    const floor = await time(() => sandbox.probe(ONE_READER));
     const parse = await time(async () => parseSnapshot(text), rounds * 4);
     return [
-      `| snapshot of ${snap.namespaces.length} namespaces (10 containers, lab host, world), 2 bridges | ${ms(whole)} | ${ms(bare)} | ${(whole / bare).toFixed(2)} |`,
+      `| whole snapshot of ${snap.namespaces.length} namespaces (10 containers, lab host, world), 2 bridges: links, routes, iptables, fdb, sysctls, sockets | ${ms(whole)} | ${ms(floor)} | ${(whole / floor).toFixed(2)} |`,
+      `| the same, links and routes only (what most checks read) | ${ms(ipOnly)} | ${ms(floor)} | ${(ipOnly / floor).toFixed(2)} |`,
       `| of which parsing in Node (${(text.length / 1024).toFixed(0)} KiB of output) | ${ms(parse)} | | |`,
     ];
   } finally {
@@ -85,13 +102,65 @@ async function snapshotFigures(target: Target): Promise<string[]> {
   }
 }
 
-async function targetFigures(name: string): Promise<string> {
+/** A lesson's blocks as one plain bash script: what verify runs, without steplab around it. */
+function plainScript(lesson: Lesson): string {
+  const blocks: CommandBlock[] = [
+    ...lesson.setup,
+    ...lesson.steps.flatMap((s) => [...s.setup, ...(s.challenge ? s.solution : s.commands), ...s.cleanup]),
+    ...lesson.cleanup,
+  ];
+  return blocks.map((b, i) => {
+    if (!b.background) return `( ${b.code}\n) || :`;
+    const log = `/tmp/.bench-bg-${i}`;
+    const wait = b.ready === undefined ? '' : `\ntimeout 10 tail -f ${log} | grep -q -F ${shellQuote(b.ready)}`;
+    return `( ${b.code}\n) >${log} 2>&1 </dev/null &${wait}`;
+  }).join('\n');
+}
+
+/** verify of one lesson (the CLI, start to end) against its commands as one script in a fresh sandbox. */
+async function lessonRatio(target: Target, lesson: Lesson, n: number): Promise<string> {
+  const script = plainScript(lesson);
+  const bare = await time(async () => {
+    const sandbox = await startSandbox(target, { world: lesson.world });
+    try {
+      await sandbox.run(script, { timeoutMs: 120_000 });
+    } finally {
+      await sandbox.dispose();
+    }
+  }, n);
+  let status = '';
+  const verify = await time(async () => {
+    const r = await runCommand(process.execPath, ['bin/steplab.js', 'verify', lesson.file, '--target', target.name], { timeoutMs: 300_000, env: { CI: 'true' } });
+    status = r.exitCode === 0 ? 'passed' : `FAILED (exit ${r.exitCode})`;
+  }, n);
+  return `| ${lesson.file} (${lesson.steps.length} steps) | ${ms(verify)} (${status}) | ${ms(bare)} | ${(verify / bare).toFixed(2)}× |`;
+}
+
+/** The course under verify --jobs 2 with a JSON report: wall time, peak RSS, every step's overhead. */
+async function courseRun(name: string): Promise<{ line: string; overheads: number[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'steplab-bench-'));
+  try {
+    const report = join(dir, 'report.json');
+    const t = performance.now();
+    const r = await runCommand('/usr/bin/time', ['-f', 'maxrss_kib=%M', process.execPath, 'bin/steplab.js', 'verify', 'lessons', '--target', name, '--jobs', '2', '--reporter', 'json', '--output', report, '--no-changes'], { timeoutMs: 1_800_000, env: { CI: 'true' } });
+    const wall = performance.now() - t;
+    const rss = Number(/maxrss_kib=(\d+)/.exec(r.stderr)?.[1] ?? Number.NaN);
+    const summary = r.stdout.trimEnd().split('\n').at(-1);
+    const json = JSON.parse(readFileSync(report, 'utf8')) as { lessons: { steps: { durationMs: number; blocks: { durationMs: number }[] }[] }[] };
+    const overheads = json.lessons.flatMap((l) => l.steps.map((s) => s.durationMs - s.blocks.reduce((sum, b) => sum + b.durationMs, 0)));
+    return { line: `${ms(wall)} (${summary}), peak RSS ${(rss / 1024).toFixed(0)} MiB`, overheads };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function targetFigures(name: string): Promise<{ row: string; overheads: number[] }> {
   let target: Target;
   const opened = performance.now();
   try {
     target = await openTarget(parseTargetChoice(name));
   } catch (error) {
-    return `| ${name} | n/a: ${(error as Error).message.split('\n')[0]} | | | | |`;
+    return { row: `| ${name} | n/a: ${(error as Error).message.split('\n')[0]} | | | |`, overheads: [] };
   }
   const openMs = performance.now() - opened;
   try {
@@ -113,25 +182,67 @@ async function targetFigures(name: string): Promise<string> {
       await sandbox.dispose();
     }
     let course = 'not run';
-    if (!values['no-course']) {
-      const t = performance.now();
-      const r = await runCommand(process.execPath, ['bin/steplab.js', 'verify', 'lessons', '--target', name, '--no-changes', '--jobs', '2'], { timeoutMs: 1_800_000, env: { CI: 'true' } });
-      course = `${ms(performance.now() - t)} (${r.stdout.trimEnd().split('\n').at(-1)})`;
+    let overheads: number[] = [];
+    if (!values['no-course'] && courseTargets.includes(name)) {
+      const run = await courseRun(name);
+      course = run.line;
+      overheads = run.overheads;
     }
-    return `| ${name} | ${ms(openMs)} | ${ms(ready)} | ${ms(step)} vs ${ms(direct)} (×${(step / direct).toFixed(2)}) | ${course} |`;
+    return { row: `| ${name} | ${ms(openMs)} | ${ms(ready)} | ${ms(step)} vs ${ms(direct)} (×${(step / direct).toFixed(2)}) | ${course} |`, overheads };
   } finally {
     await target.dispose();
   }
 }
 
-const local = await openTarget('sandbox');
-console.log(`steplab bench: ${rounds} rounds, medians, one run on ${process.platform} ${process.arch}, Node ${process.version}\n`);
-console.log('| what | one snapshot | bare reads | ratio |\n| --- | --- | --- | --- |');
-for (const line of await snapshotFigures(local)) console.log(line);
-console.log('\n| target | target start | sandbox ready (start + dispose) | one step `ip -br link`: in the lesson shell vs started directly | whole course, verify --jobs 2 |\n| --- | --- | --- | --- | --- |');
-for (const name of targets) console.log(await targetFigures(name));
+/** Time from starting `steplab` in a terminal to the lesson picker on screen. */
+async function firstScreen(): Promise<number> {
+  const once = (): Promise<number> => new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn('script', ['-qfec', `${shellQuote(process.execPath)} bin/steplab.js`, '/dev/null'], { env: { ...process.env, TERM: 'xterm-256color', CI: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let seen = '';
+    const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`no picker within 20 s: ${seen.slice(-200)}`))), 20_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      seen += chunk.toString('utf8');
+      // Without a terminal on script's own stdin the screen arrives a character a line: compare letters only.
+      if (seen.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/[^A-Za-z]/g, '').includes('Pickalesson')) {
+        const took = performance.now() - started;
+        clearTimeout(timer);
+        child.kill('SIGKILL');
+        resolve(took);
+      }
+    });
+  });
+  return time(once, Math.min(rounds, 5));
+}
 
-// 3. The Docker oracle: the course under `verify --against docker` on the sandbox target, for each engine
+const local = await openTarget('sandbox');
+const course = await loadCourse(['lessons']);
+console.log(`steplab bench: ${rounds} rounds, medians, one run on ${process.platform} ${process.arch}, Node ${process.version}, ${new Date().toISOString()}`);
+console.log(`load average at the start: ${load()} (${(await import('node:os')).cpus().length} cores)\n`);
+
+console.log('| lesson | steplab verify | the same commands as one script in a fresh sandbox | ratio |\n| --- | --- | --- | --- |');
+for (const file of ['01-', '03-']) {
+  const lesson = course.lessons.find((l) => l.file.includes(`/${file}`));
+  if (lesson) console.log(await lessonRatio(local, lesson, Math.min(rounds, 3)));
+}
+
+console.log('\n| what | steplab | one reader process per namespace | ratio |\n| --- | --- | --- | --- |');
+for (const line of await snapshotFigures(local)) console.log(line);
+
+console.log(`\nCLI first screen (\`steplab\` in a terminal until the lesson picker shows): ${ms(await firstScreen())}`);
+
+console.log('\n| target | target start | sandbox ready (start + dispose) | one step `ip -br link`: in the lesson shell vs started directly | whole course, verify --jobs 2 |\n| --- | --- | --- | --- | --- |');
+const overheads: number[] = [];
+for (const name of targets) {
+  const figures = await targetFigures(name);
+  console.log(figures.row);
+  if (name === 'sandbox') overheads.push(...figures.overheads);
+}
+if (overheads.length > 0) {
+  console.log(`\nStep overhead on the sandbox target (a step's time less its blocks', ${overheads.length} steps of the course): median ${ms(median(overheads))}, 95th percentile ${ms(percentile(overheads, 95))}`);
+}
+console.log(`\nload average at the end: ${load()}`);
+// 6. The Docker oracle: the course under `verify --against docker` on the sandbox target, for each engine
 //    found (the machine's own, and STEPLAB_DOCKER_ENGINE's when set). Skipped with --no-course or --no-oracle.
 if (!values['no-course'] && !values['no-oracle']) {
   console.log('\n| Docker oracle on the sandbox target | engine | whole course, verify --against docker --jobs 2 | steps |\n| --- | --- | --- | --- |');
@@ -147,3 +258,4 @@ if (!values['no-course'] && !values['no-oracle']) {
     console.log(`| ${dir ?? 'PATH'} | ${version} | ${ms(performance.now() - t)} (${verdict}) | ${counts} |`);
   }
 }
+await local.dispose();

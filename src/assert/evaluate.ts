@@ -1,5 +1,6 @@
 // Evaluate one assertion: state checks against a snapshot, live probes in the probe shell, the rest from the step.
 
+import type { SnapshotPart } from '../kernel/collect.ts';
 import type { Snapshot } from '../kernel/types.ts';
 import type { ShellResult } from '../lab-types.ts';
 import { batchProbes, outputTail, probeHttp, probePing, probeSh, probeSysctl, probeTcp } from './probes.ts';
@@ -129,4 +130,15 @@ export async function evaluateAll(checks: readonly TimedAssertion[], ctx: Evalua
     if (result.passed || check.withinMs === undefined) return result;
     return { passed: false, message: `${result.message} (still so after ${check.withinMs / 1000} s)` };
   });
+}
+
+/** The parts of a snapshot these assertions read (none: they need no more than the namespace names, or nothing). */
+export function snapshotPartsFor(assertions: readonly Assertion[]): SnapshotPart[] {
+  const parts = new Set<SnapshotPart>();
+  for (const a of assertions) {
+    if (a.kind === 'link' || a.kind === 'addr' || a.kind === 'route') parts.add('ip');
+    else if (a.kind === 'iptables-rule' || a.kind === 'iptables-policy') parts.add('iptables');
+    else if (a.kind === 'sysctl' && isSnapshotSysctl(a.key)) parts.add('sysctl');
+  }
+  return [...parts];
 }

@@ -2,7 +2,7 @@
 
 import { SteplabError } from '../errors.ts';
 import type { ShellResult } from '../lab-types.ts';
-import { snapshotScript } from './collect.ts';
+import { ALL_PARTS, snapshotScript, type SnapshotPart } from './collect.ts';
 import { parseSnapshot } from './parse.ts';
 import type { Snapshot } from './types.ts';
 
@@ -12,14 +12,15 @@ function tail(output: string, lines = 5): string {
 }
 
 /**
- * Run the snapshot script and parse it. A non-zero exit still parses when the lab host's links came
- * through (one namespace's failed read must not hide the others); without them the sandbox is broken.
+ * Run the snapshot script for the parts asked for (all by default) and parse it. A non-zero exit still
+ * parses when the lab host came through (with its links, when they were asked for): one namespace's
+ * failed read must not hide the others. Without it the sandbox is broken.
  */
-export async function takeSnapshot(probe: (code: string) => Promise<ShellResult>): Promise<Snapshot> {
-  const result = await probe(snapshotScript());
+export async function takeSnapshot(probe: (code: string) => Promise<ShellResult>, parts: readonly SnapshotPart[] = ALL_PARTS): Promise<Snapshot> {
+  const result = await probe(snapshotScript(parts));
   const snapshot = parseSnapshot(result.output);
   const host = snapshot.namespaces.find((ns) => ns.kind === 'host');
-  if (host === undefined || host.links.length === 0) {
+  if (host === undefined || (parts.includes('ip') && host.links.length === 0)) {
     const why = result.timedOut ? `timed out after ${result.durationMs} ms` : `exited ${result.exitCode}`;
     throw new SteplabError(
       'SANDBOX_BROKEN',

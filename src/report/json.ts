@@ -25,7 +25,7 @@ export interface JsonStep {
   /** verify --keep-going: an earlier step of the lesson failed. */
   readonly afterFailure: boolean;
   /** `failedLine`: the file line of the command a failed block stopped at (null when it did not fail or the shell did not say). */
-  readonly blocks: readonly { line: number; exitCode: number; expected: number; timedOut: boolean; failedLine: number | null; output: string }[];
+  readonly blocks: readonly { line: number; exitCode: number; expected: number; timedOut: boolean; durationMs: number; failedLine: number | null; output: string }[];
   readonly checks: readonly JsonCheck[];
   readonly checksBeforeSolution: readonly JsonCheck[];
   readonly changes: readonly { ns: string | null; kind: ChangeKind; op: '+' | '-' | '~'; text: string }[];
@@ -59,7 +59,7 @@ function jsonStep(s: StepOutcome): JsonStep {
     reason: s.reason ?? null,
     durationMs: Math.round(s.durationMs),
     afterFailure: s.afterFailure === true,
-    blocks: s.blocks.map((b) => ({ line: b.block.line, exitCode: b.exitCode, expected: b.block.exit, timedOut: b.timedOut, failedLine: b.ok ? null : failedCommand(b)?.line ?? null, output: b.output })),
+    blocks: s.blocks.map((b) => ({ line: b.block.line, exitCode: b.exitCode, expected: b.block.exit, timedOut: b.timedOut, durationMs: Math.round(b.durationMs), failedLine: b.ok ? null : failedCommand(b)?.line ?? null, output: b.output })),
     checks: s.checks.map(jsonCheck),
     checksBeforeSolution: s.checksBefore.map(jsonCheck),
     changes: s.changes.map((c) => ({ ns: c.ns ?? null, kind: c.kind, op: c.op, text: c.text })),

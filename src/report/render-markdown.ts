@@ -1,8 +1,14 @@
 // Lesson prose rendered for the terminal (marked + marked-terminal), wrapped to the width, plain when colours are off.
 
+import { createRequire } from 'node:module';
 import { stripVTControlCharacters } from 'node:util';
 import { Marked, type MarkedExtension, type Tokens } from 'marked';
-import { markedTerminal } from 'marked-terminal';
+
+// marked-terminal (and the syntax highlighter it brings) costs more start-up than the rest of the CLI:
+// load it on the first prose rendered, not before the lesson picker can show.
+let markedTerminal: typeof import('marked-terminal').markedTerminal | undefined;
+const loadMarkedTerminal = (): typeof import('marked-terminal').markedTerminal =>
+  (markedTerminal ??= (createRequire(import.meta.url)('marked-terminal') as typeof import('marked-terminal')).markedTerminal);
 
 export interface RenderOptions {
   /** Keep styling (bold, colours); false gives plain text. */
@@ -80,7 +86,7 @@ function markedFor(width: number, color: boolean): Marked {
     const plain = color ? {} : { codespan: (text: string) => `\`${text}\`` };
     const options = { width, reflowText: true, emoji: false, tab: 2, ...plain };
     // The types declare a renderer; at run time markedTerminal returns an extension object.
-    const extension = markedTerminal(options) as unknown as MarkedExtension;
+    const extension = loadMarkedTerminal()(options) as unknown as MarkedExtension;
     instance = new Marked(extension, inlineInListItems, tablesThatFit(width));
     instances.set(key, instance);
   }

@@ -3,6 +3,7 @@
 import { isSteplabError } from '../errors.ts';
 import { diffSnapshots, discountChecks, type CheckWindow } from '../diff/index.ts';
 import type { Change } from '../diff/types.ts';
+import { snapshotPartsFor } from '../assert/evaluate.ts';
 import { takeSnapshot } from '../kernel/snapshot.ts';
 import type { Snapshot } from '../kernel/types.ts';
 import type { CommandBlock, Lesson, Step } from '../lesson/types.ts';
@@ -52,15 +53,23 @@ export async function runLesson(lesson: Lesson, options: RunLessonOptions): Prom
     return outcome;
   };
 
-  await emit.lessonStart(lesson, { target: options.target, resumeFrom });
-  let sandbox: Sandbox;
   let session: StepSession | undefined;
+  // The sandbox starts while the learner reads the introduction, so it is ready when they are.
+  const starting = options.startSandbox(lesson).then((sandbox) => ({ sandbox }), (error: unknown) => ({ error }));
   try {
-    sandbox = await options.startSandbox(lesson);
+    await emit.lessonStart(lesson, { target: options.target, resumeFrom });
   } catch (error) {
+    const late = await starting;
+    if ('sandbox' in late) await late.sandbox.dispose();
+    throw error;
+  }
+  const ready = await starting;
+  if ('error' in ready) {
+    const error = ready.error;
     if (!isSteplabError(error)) throw error;
     return finish('broken', error.hint ? `${error.message}\n${error.hint}` : error.message);
   }
+  const sandbox: Sandbox = ready.sandbox;
   try {
     await emit.sandboxReady(lesson, { durationMs: Math.round(performance.now() - started) });
     const missing = await missingCommands(sandbox, lesson.requires);
@@ -174,6 +183,10 @@ class StepSession {
   #before: Snapshot | undefined;
   /** Whether the learner pressed Ctrl-C during the current try of the step. */
   #interrupted = false;
+  /** The kernel after the last step: the next step's "before", until the learner uses the lab shell. */
+  #after: Snapshot | undefined;
+  /** The last whole snapshot this step's checks read after its commands, to serve as its "after". */
+  #checked: Snapshot | undefined;
   /** While changes are shown: the snapshots around each run of checks that send packets, whose traffic is not the learner's. */
   #windows: CheckWindow[] = [];
   #openWindow: Snapshot | undefined;
@@ -188,6 +201,7 @@ class StepSession {
     this.tools = {
       openShell: async () => {
         if (!options.openShell) throw new Error('no terminal to open a shell in');
+        this.#after = undefined;
         await options.openShell(this.#sandbox);
       },
       snapshot: () => takeSnapshot((code) => this.#sandbox.probe(code)),
@@ -219,10 +233,13 @@ class StepSession {
     }
     const started = performance.now();
     if (!again) {
-      this.#before = this.#options.changes ? await this.tools.snapshot() : undefined;
+      // One snapshot a step: the state after the last one is this one's "before".
+      this.#before = this.#options.changes ? (this.#after ?? (await this.tools.snapshot())) : undefined;
       this.#windows = [];
       this.#openWindow = undefined;
     }
+    this.#after = undefined;
+    this.#checked = undefined;
     const setup = again ? undefined : await runHidden(this.#sandbox, step.setup, this.#lesson, this.#emit, step);
     let result: Partial<StepOutcome> & { status: StepOutcome['status'] };
     if (setup) result = { status: 'failed', reason: `step setup failed: ${setup}` };
@@ -233,7 +250,7 @@ class StepSession {
     } else result = await this.#commands(step);
     if (step.cleanup.length > 0) await this.#closeWindow();
     await runHidden(this.#sandbox, step.cleanup, this.#lesson, this.#emit, step);
-    const changes = this.#before ? await this.#changes(this.#before) : [];
+    const changes = this.#before ? await this.#changes(this.#before, step) : [];
     if (result.status === 'failed' && this.#options.failureContext) {
       result = { ...result, reason: `${result.reason ?? 'failed'}\n${await this.#options.failureContext(this.#sandbox)}` };
     }
@@ -379,15 +396,27 @@ class StepSession {
       await this.#closeWindow();
       this.#openWindow = await this.tools.snapshot();
     }
-    return this.#interruptible(() => evaluateChecks(checks, this.#sandbox, { output: blocks.map((b) => b.output).join(''), exitCode: last?.exitCode ?? 0 }));
+    const probe = (code: string) => this.#sandbox.probe(code);
+    // With changes recorded the checks read the whole state (after their probes), which then serves as
+    // the step's "after"; without, they read only the parts they look at.
+    const snapshot = this.#options.changes
+      ? async () => {
+        const taken = await takeSnapshot(probe);
+        if (phase !== 'before-solution') this.#checked = taken;
+        return taken;
+      }
+      : () => takeSnapshot(probe, snapshotPartsFor(checks.map((c) => c.assertion)));
+    return this.#interruptible(() => evaluateChecks(checks, this.#sandbox, { output: blocks.map((b) => b.output).join(''), exitCode: last?.exitCode ?? 0 }, snapshot));
   }
 
   async #emitChecks(outcomes: readonly CheckOutcome[], step: Step, phase: CheckPhase): Promise<void> {
     for (const outcome of outcomes) await this.#emit.check(outcome, step, phase);
   }
 
-  async #changes(before: Snapshot): Promise<Change[]> {
-    const after = await this.tools.snapshot();
+  /** What the step changed; the checks' snapshot is the "after" unless cleanup blocks ran since. */
+  async #changes(before: Snapshot, step: Step): Promise<Change[]> {
+    const after = step.cleanup.length === 0 && this.#checked !== undefined ? this.#checked : await this.tools.snapshot();
+    this.#after = after;
     if (this.#openWindow) this.#windows.push({ start: this.#openWindow, end: after });
     this.#openWindow = undefined;
     return diffSnapshots(before, discountChecks(after, this.#windows));

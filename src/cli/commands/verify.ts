@@ -52,7 +52,8 @@ export async function verifyCommand(paths: readonly string[], options: Options, 
           target: target.name,
           startSandbox: (l) => startSandbox(target, { world: l.world }),
           reporters,
-          changes: !options['no-changes'],
+          // Only the JSON report shows what changed: without it nobody reads the changes.
+          changes: !options['no-changes'] && options.reporter === 'json',
           keepGoing: options['keep-going'] === true,
         }),
       );

@@ -37,7 +37,7 @@ describe('jsonReport', () => {
               reason: null,
               durationMs: 123,
               afterFailure: false,
-              blocks: [{ line: 20, exitCode: 0, expected: 0, timedOut: false, failedLine: null, output: 'ok\n' }],
+              blocks: [{ line: 20, exitCode: 0, expected: 0, timedOut: false, durationMs: 12, failedLine: null, output: 'ok\n' }],
               checks: [{ line: 25, source: 'netns red exists', passed: true, message: 'seen' }],
               checksBeforeSolution: [{ line: 25, source: 'netns red exists', passed: false, message: 'netns red is absent; expected it to exist' }],
               changes: [

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { SECTION_MARKER } from '../../../src/kernel/collect.ts';
+import { parseLesson } from '../../../src/lesson/parse.ts';
+import type { Lesson } from '../../../src/lesson/types.ts';
+import { runLesson } from '../../../src/run/runner.ts';
+import type { Controller } from '../../../src/run/events.ts';
+import type { Sandbox } from '../../../src/sandbox/types.ts';
+import { fixtureText } from '../kernel/fixtures.ts';
+
+const LESSON = `---
+format: 1
+id: three-steps
+title: Three steps
+---
+
+## One
+
+\`\`\`sh
+ip link add dummy0 type dummy
+\`\`\`
+
+\`\`\`check
+link lo is up
+\`\`\`
+
+## Two
+
+\`\`\`sh
+ip link set dummy0 up
+\`\`\`
+
+\`\`\`check
+output contains ""
+\`\`\`
+
+## Three
+
+\`\`\`sh
+ip link del dummy0
+\`\`\`
+
+\`\`\`cleanup
+true
+\`\`\`
+`;
+
+function lesson(): Lesson {
+  const parsed = parseLesson(LESSON, 'three.md');
+  if (!parsed.lesson) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.lesson;
+}
+
+/** A sandbox that answers snapshot scripts with a fixture and records which parts each read. */
+function fakeSandbox(): { sandbox: Sandbox; snapshots: string[][] } {
+  const snapshots: string[][] = [];
+  const ok = { exitCode: 0, output: '', timedOut: false, durationMs: 1 };
+  const sandbox: Sandbox = {
+    run: async () => ok,
+    probe: async (code) => {
+      if (!code.includes(`${SECTION_MARKER} done`)) return ok;
+      snapshots.push(['ip -j', 'iptables-save', 'bridge -j fdb', '/proc/sys/', 'ss -H'].filter((tool) => code.includes(tool)));
+      return { ...ok, output: fixtureText('docker-bridge') };
+    },
+    interactiveArgv: () => [],
+    dispose: async () => {},
+    [Symbol.asyncDispose]: async () => {},
+  };
+  return { sandbox, snapshots };
+}
+
+const ALL = ['ip -j', 'iptables-save', 'bridge -j fdb', '/proc/sys/', 'ss -H'];
+
+describe('runLesson: snapshots', () => {
+  it('reads one whole snapshot a step when changes are recorded: the state after a step is the next one`s before', async () => {
+    const { sandbox, snapshots } = fakeSandbox();
+    const outcome = await runLesson(lesson(), { target: 'fake', startSandbox: async () => sandbox, reporters: [], changes: true });
+    expect(outcome.status).toBe('passed');
+    // Before step one, then one after each step; step three has a cleanup block, so its checks' state cannot serve.
+    expect(snapshots).toEqual([ALL, ALL, ALL, ALL]);
+  });
+
+  it('reads only what the checks look at when nobody reads the changes, and nothing for a step without state checks', async () => {
+    const { sandbox, snapshots } = fakeSandbox();
+    const outcome = await runLesson(lesson(), { target: 'fake', startSandbox: async () => sandbox, reporters: [] });
+    expect(outcome.status).toBe('passed');
+    expect(snapshots).toEqual([['ip -j']]);
+  });
+
+  it('reads the state again before a step when the learner used the lab shell in between', async () => {
+    const { sandbox, snapshots } = fakeSandbox();
+    let after = 0;
+    const controller: Controller = {
+      beforeStep: async () => 'run',
+      challenge: async () => 'quit',
+      afterFailure: async () => 'quit',
+      afterStep: async (_outcome, _lesson, tools) => {
+        if (after++ === 0) await tools.openShell();
+        return 'next';
+      },
+    };
+    await runLesson(lesson(), { target: 'fake', startSandbox: async () => sandbox, reporters: [], changes: true, controller, openShell: async () => {} });
+    expect(snapshots).toHaveLength(5);
+  });
+});
+
+describe('runLesson: start', () => {
+  it('starts the sandbox while the introduction is shown, not after', async () => {
+    const { sandbox } = fakeSandbox();
+    const events: string[] = [];
+    const outcome = await runLesson(lesson(), {
+      target: 'fake',
+      startSandbox: async () => (events.push('start sandbox'), sandbox),
+      reporters: [{ onLessonStart: async () => { events.push('introduction'); }, onSandboxReady: () => { events.push('ready'); } }],
+    });
+    expect(outcome.status).toBe('passed');
+    expect(events).toEqual(['start sandbox', 'introduction', 'ready']);
+  });
+
+  it('disposes a sandbox started for a lesson whose introduction could not be shown', async () => {
+    const { sandbox } = fakeSandbox();
+    let disposed = 0;
+    const error = await runLesson(lesson(), {
+      target: 'fake',
+      startSandbox: async () => ({ ...sandbox, dispose: async () => { disposed++; } }),
+      reporters: [{ onLessonStart: () => { throw new Error('no terminal'); } }],
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(disposed).toBe(1);
+  });
+});
