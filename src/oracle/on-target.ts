@@ -9,7 +9,7 @@ export interface TargetScriptResult {
 
 /** `bash -c SCRIPT steplab ARGS…` on the target; stdout and stderr together; killed after the limit. */
 export async function runOnTarget(target: Target, script: string, args: readonly string[] = [], timeoutMs = 60_000): Promise<TargetScriptResult> {
-  const child = target.spawn(['bash', '-c', script, 'steplab', ...args]);
+  const child = target.spawn(['bash', '--norc', '-c', script, 'steplab', ...args]);
   child.stdin.end();
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

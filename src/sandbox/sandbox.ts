@@ -29,7 +29,7 @@ type InitStart = { ok: true; init: TargetProcess; pid: string; mapping: Mapping 
 
 /** Spawn the init script and wait for its READY line. */
 async function startInit(target: Target, userns: boolean, options: SandboxOptions): Promise<InitStart> {
-  const init = target.spawn(['bash', '-c', INIT, 'steplab', 'enter', options.world, userns ? 'yes' : 'no']);
+  const init = target.spawn(['bash', '--norc', '-c', INIT, 'steplab', 'enter', options.world, userns ? 'yes' : 'no']);
   let output = '';
   const ready = await new Promise<RegExpExecArray | undefined>((resolve) => {
     const timer = setTimeout(() => resolve(undefined), START_TIMEOUT_MS);

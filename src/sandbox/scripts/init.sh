@@ -65,7 +65,7 @@ if [ "$role" = ids ]; then id_plan "${2:-}" "${3:-}" "${4:-}"; exit 0; fi
 if [ "$role" = enter ]; then
   plan=$(id_plan)
   if [ "$userns" = no ]; then
-    exec unshare $NS_FLAGS -- bash -c "$self" steplab init "$world" no "$plan"
+    exec unshare $NS_FLAGS -- bash --norc -c "$self" steplab init "$world" no "$plan"
   fi
   case $plan in
     root\ *)
@@ -74,18 +74,18 @@ if [ "$role" = enter ]; then
       # writes maps through newuidmap, which wants /etc/subuid entries; root may write any map
       # itself, so give it two-line stand-ins on a tmpfs that only this mount namespace sees.
       first=${plan#root }
-      exec unshare --mount --propagation private -- env STEPLAB_SHIMMED=1 bash -c '
+      exec unshare --mount --propagation private -- env STEPLAB_SHIMMED=1 bash --norc -c '
         mount -t tmpfs -o mode=0755 steplab-shim /run || { echo "STEPLAB-FAIL cannot mount a private /run"; exit 1; }
         for t in uid gid; do
           printf "#!/bin/sh\npid=\$1; shift; echo \"\$*\" > /proc/\$pid/%s_map\n" "$t" > /run/new${t}map
           chmod 755 /run/new${t}map
         done
         PATH=/run:$PATH exec unshare --map-users=$3,0,65536 --map-groups=$3,0,65536 --setgroups allow \
-          --setuid 0 --setgid 0 '"$NS_FLAGS"' -- bash -c "$0" steplab init "$1" yes "$2"' "$self" "$world" "$plan" "$first" ;;
+          --setuid 0 --setgid 0 '"$NS_FLAGS"' -- bash --norc -c "$0" steplab init "$1" yes "$2"' "$self" "$world" "$plan" "$first" ;;
     subordinate)
-      exec unshare --map-auto --setuid 0 --setgid 0 $NS_FLAGS -- bash -c "$self" steplab init "$world" yes "$plan" ;;
+      exec unshare --map-auto --setuid 0 --setgid 0 $NS_FLAGS -- bash --norc -c "$self" steplab init "$world" yes "$plan" ;;
     *)
-      exec unshare --user --map-root-user $NS_FLAGS -- bash -c "$self" steplab init "$world" yes "$plan" ;;
+      exec unshare --user --map-root-user $NS_FLAGS -- bash --norc -c "$self" steplab init "$world" yes "$plan" ;;
   esac
 fi
 
@@ -157,7 +157,7 @@ printf 'HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: %d\r\nCon
 WWW
   $W socat TCP-LISTEN:80,bind=198.51.100.10,fork,reuseaddr EXEC:'sh /run/steplab/www.sh' </dev/null >/run/steplab/www.log 2>&1 &
   tries=0
-  until $W bash -c 'exec 3<>/dev/tcp/198.51.100.10/80' 2>/dev/null; do
+  until $W bash --norc -c 'exec 3<>/dev/tcp/198.51.100.10/80' 2>/dev/null; do
     tries=$((tries + 1)); [ $tries -gt 50 ] && fail "the simulated internet's web server did not start: $(cat /run/steplab/www.log)"
     sleep 0.05
   done
