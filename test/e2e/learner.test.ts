@@ -26,9 +26,11 @@ async function screenShows(session: string, pattern: RegExp, limitMs: number): P
   throw new Error(`the screen never showed ${pattern}:\n${screen}`);
 }
 
+// Under CI (CI=true in the environment) steplab refuses to prompt for that reason alone; these tests are about
+// the terminal, so they run steplab without CI, as a learner's shell would.
 describe('without a terminal', () => {
   it('steplab run refuses in one line, names verify, exits 2', async () => {
-    const r = await runCommand(process.execPath, [BIN, 'run', LONG], { timeoutMs: 60_000, env: { STEPLAB_STATE_DIR: await mkdtemp(join(tmpdir(), 'steplab-state-')) } });
+    const r = await runCommand(process.execPath, [BIN, 'run', LONG], { timeoutMs: 60_000, env: { CI: '', STEPLAB_STATE_DIR: await mkdtemp(join(tmpdir(), 'steplab-state-')) } });
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toBe(`steplab run asks you what to do at each step and cannot here: its input is not a terminal. To run lessons unattended, use \`steplab verify ${LONG}\`.\n`);
   });
@@ -38,7 +40,7 @@ describe.skipIf(skip)('in a terminal', () => {
   it('Ctrl-C during a step stops its commands only, shows what ran and asks what next; quit exits cleanly', async () => {
     const session = `steplab-e2e-${process.pid}`;
     const state = await mkdtemp(join(tmpdir(), 'steplab-state-'));
-    await tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '40', `STEPLAB_STATE_DIR=${state} ${process.execPath} ${BIN} run ${LONG}; echo EXIT=$?; sleep 30`);
+    await tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '40', `env -u CI -u LC_ALL LANG=C.UTF-8 STEPLAB_STATE_DIR=${state} ${process.execPath} ${BIN} run ${LONG}; echo EXIT=$?; sleep 30`);
     try {
       await screenShows(session, /Run the commands/, 60_000);
       await tmux('send-keys', '-t', session, 'Enter');
