@@ -38,19 +38,19 @@ describe('pickLesson', () => {
 
   it('offers to resume a lesson in progress at its next step, or to start over', async () => {
     let term = fakeTerminal([ENTER, ENTER]);
-    expect(await pickLesson(lessons, store(), { input: term.input, output: term.output })).toEqual({ kind: 'lesson', lesson: started, from: 1, startOver: false });
+    expect(await pickLesson(lessons, store(), { input: term.input, output: term.output, unicode: true })).toEqual({ kind: 'lesson', lesson: started, from: 1, startOver: false });
     expect(term.text()).toContain('Resume at step 2: Connect');
     term = fakeTerminal([ENTER, DOWN + ENTER]);
-    expect(await pickLesson(lessons, store(), { input: term.input, output: term.output })).toEqual({ kind: 'lesson', lesson: started, from: 0, startOver: true });
+    expect(await pickLesson(lessons, store(), { input: term.input, output: term.output, unicode: true })).toEqual({ kind: 'lesson', lesson: started, from: 0, startOver: true });
   });
 
   it('offers a finished lesson from the start or from a step, and goes back to the list on request', async () => {
     const term = fakeTerminal([UP + ENTER, DOWN + DOWN + ENTER, UP + ENTER, DOWN + ENTER, UP + ENTER]);
-    expect(await pickLesson(lessons, store(), { input: term.input, output: term.output })).toEqual({ kind: 'lesson', lesson: done, from: 1, startOver: false });
+    expect(await pickLesson(lessons, store(), { input: term.input, output: term.output, unicode: true })).toEqual({ kind: 'lesson', lesson: done, from: 1, startOver: false });
     expect(term.text()).toContain('Start at which step?');
     expect(term.text()).toMatch(/ 2  ✔  Connect/);
     const over = fakeTerminal([UP + ENTER, ENTER]);
-    expect(await pickLesson(lessons, store(), { input: over.input, output: over.output })).toEqual({ kind: 'lesson', lesson: done, from: 0, startOver: true });
+    expect(await pickLesson(lessons, store(), { input: over.input, output: over.output, unicode: true })).toEqual({ kind: 'lesson', lesson: done, from: 0, startOver: true });
     expect(term.text()).toContain('Network namespaces: you finished this lesson.');
     expect(term.text()).not.toContain('Resume at');
     expect(term.left()).toEqual({ unused: 0, unanswered: 0 });
@@ -58,9 +58,9 @@ describe('pickLesson', () => {
 
   it('quits from the list, and on Ctrl-C', async () => {
     let term = fakeTerminal([DOWN + DOWN + ENTER]);
-    expect(await pickLesson(lessons, store(), { input: term.input, output: term.output })).toEqual({ kind: 'quit' });
+    expect(await pickLesson(lessons, store(), { input: term.input, output: term.output, unicode: true })).toEqual({ kind: 'quit' });
     term = fakeTerminal([CTRL_C]);
-    expect(await pickLesson(lessons, store(), { input: term.input, output: term.output })).toEqual({ kind: 'quit' });
+    expect(await pickLesson(lessons, store(), { input: term.input, output: term.output, unicode: true })).toEqual({ kind: 'quit' });
   });
 });
 
