@@ -47,6 +47,3 @@ export function labPackages(options: { readonly host: boolean }): string[] {
   const tools = LAB_TOOLS.filter((t) => options.host || !t.hostOnly);
   return [...new Set([...tools.map((t) => t.pkg), ...SUPPORT_PACKAGES])].sort();
 }
-
-/** The commands `steplab doctor` looks for on this machine. */
-export const LAB_COMMANDS: readonly string[] = LAB_TOOLS.map((t) => t.command);
