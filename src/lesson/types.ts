@@ -36,6 +36,8 @@ export interface CommandBlock {
   readonly ready?: string;
   /** `{exit=N}`: the status this block is meant to end with (default 0). */
   readonly exit: number;
+  /** docker `{daemon="--icc=false"}`: under the oracle, the engine runs with these dockerd options from this step on. */
+  readonly daemon?: readonly string[];
 }
 
 /** One line of a `check` block, parsed. */

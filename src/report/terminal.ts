@@ -130,7 +130,9 @@ export class TerminalReporter implements Reporter {
       const label = part.block.background ? [s.yellow('In the background (keeps running while the next commands run):')] : [];
       this.#print('', ...label, ...promptLines(part.block.code).map((line) => s.bold(line)));
     } else if (part.kind === 'docker') {
-      this.#print('', s.dim('What Docker does for you:'), ...indent(promptLines(part.block.code), '  ').map((line) => s.dim(line)));
+      // dockerd options a step asks for are shown as the comment they would be in a shell session.
+      const daemon = part.block.daemon === undefined ? [] : [`# dockerd ${part.block.daemon.join(' ')}`];
+      this.#print('', s.dim('What Docker does for you:'), ...indent([...daemon, ...promptLines(part.block.code)], '  ').map((line) => s.dim(line)));
     } else {
       this.#print('', ...indent(part.code.split('\n'), '  ').map((line) => s.dim(line)));
     }
