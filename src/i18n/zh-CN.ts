@@ -2,8 +2,12 @@
 
 import type { TranslationOf } from './catalogue.ts';
 import type { Messages } from './en.ts';
+import { cli } from './zh-CN/cli.ts';
+import { help } from './zh-CN/help.ts';
 import { ui } from './zh-CN/ui.ts';
 
 export const zhCN: TranslationOf<Messages> = {
+  ...cli,
+  ...help,
   ...ui,
 };
