@@ -14,7 +14,7 @@ import { renderAscii } from '../../topology/index.ts';
 import { SteplabError } from '../../errors.ts';
 import type { Options } from '../args.ts';
 import type { Io } from '../io.ts';
-import { resolveNamed, stepIndex } from '../lesson-ref.ts';
+import { inLanguage, resolveNamed, stepIndex } from '../lesson-ref.ts';
 import { openTarget, parseTargetChoice } from '../targets.ts';
 import { ClackController } from '../ui/controller.ts';
 import { isCI } from '../ui/io.ts';
@@ -39,7 +39,8 @@ export async function runCommand(positionals: readonly string[], options: Option
     io.stderr.write(`steplab${name === 'run' ? ' run' : ''} asks you what to do at each step and cannot here: ${why}. To run lessons unattended, use \`steplab verify ${what}\`.\n`);
     return 2;
   }
-  const named = await resolveNamed(positionals[0], options.course, io);
+  const translator = cliTranslator(options.lang, io.env);
+  const named = await inLanguage(await resolveNamed(positionals[0], options.course, io), translator.lang);
   const { course } = named;
   const errors = course.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
@@ -51,7 +52,6 @@ export async function runCommand(positionals: readonly string[], options: Option
   if (options.step !== undefined && named.lesson === undefined) throw new SteplabError('USAGE', '--step needs a lesson', 'Name the lesson too: steplab run LESSON --step N.');
   const progress = await loadProgress(io.env.STEPLAB_STATE_DIR);
   for (const warning of progress.warnings) io.stderr.write(`${warning}\n`);
-  const translator = cliTranslator(options.lang, io.env);
   const ui = { input: io.stdin, output: io.stdout, translator };
 
   // Where to start the named lesson: --step, --start-over, its saved progress, or the learner's choice when it is done.
