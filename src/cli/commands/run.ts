@@ -101,7 +101,7 @@ async function learn(lesson: Lesson, target: Target, progress: ProgressStore, op
     letDocker: (l, step, learner) => docker.compare(l, step, learner, Math.min(io.stdout.columns ?? 80, 120) - 4),
     target: target.name,
     startSandbox: (l) => startSandbox(target, { world: l.world }),
-    reporters: [new TerminalReporter({ stream: io.stdout })],
+    reporters: [new TerminalReporter({ stream: io.stdout, translator })],
     controller,
     resumeFrom: from,
     done: progress.completed(lesson),
