@@ -1,0 +1,10 @@
+// The English catalogue: every message steplab shows, assembled from one file per domain (en/*.ts). The source of truth for keys and placeholders.
+
+import type { Catalogue } from './catalogue.ts';
+import { ui } from './en/ui.ts';
+
+export const en = {
+  ...ui,
+} as const satisfies Catalogue;
+
+export type Messages = typeof en;
