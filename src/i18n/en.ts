@@ -1,10 +1,12 @@
 // The English catalogue: every message steplab shows, assembled from one file per domain (en/*.ts). The source of truth for keys and placeholders.
 
 import type { Catalogue } from './catalogue.ts';
+import { explain } from './en/explain.ts';
 import { ui } from './en/ui.ts';
 
 export const en = {
   ...ui,
+  ...explain,
 } as const satisfies Catalogue;
 
 export type Messages = typeof en;

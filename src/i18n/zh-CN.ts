@@ -2,8 +2,10 @@
 
 import type { TranslationOf } from './catalogue.ts';
 import type { Messages } from './en.ts';
+import { explain } from './zh-CN/explain.ts';
 import { ui } from './zh-CN/ui.ts';
 
 export const zhCN: TranslationOf<Messages> = {
   ...ui,
+  ...explain,
 };

@@ -119,7 +119,7 @@ export const DOCKER_ZH: Readonly<Record<string, string>> = {
   "the network's subnet and gateway": '网络的子网和网关',
   "the network's driver options": '网络的驱动选项',
   'the containers on the network': '网络上的容器',
-  'the id': 'id',
+  'the id': '编号（id）',
   'the name': '名字',
   'lists Docker networks': '列出 Docker 网络',
   'prints only ids': '只打印 id',

@@ -247,7 +247,7 @@ export const IP_ZH: Readonly<Record<string, string>> = {
   'lists the processes inside a namespace': '列出命名空间里的进程',
   'lists the processes in namespace {ns}': '列出命名空间 {ns} 里的进程',
   'gives a namespace an id': '给命名空间分配一个 id',
-  'the id {value}': 'id {value}',
+  'the id {value}': '编号 {value}',
   'gives a name to the network namespace of a running process': '给一个运行中进程的网络命名空间起个名字',
   'names the network namespace of process {pid} {ns}': '把进程 {pid} 的网络命名空间命名为 {ns}',
   'the process whose namespace it names: {value}': '要命名其命名空间的进程：{value}',

@@ -32,7 +32,7 @@ export const PROBES_ZH: Readonly<Record<string, string>> = {
   'no proxy for {value}': '{value} 不走代理',
   'retries {value:time}': '重试 {value:time}',
   'connects through the Unix socket {value}': '通过 Unix 套接字 {value} 连接',
-  'the URL {value}': 'URL {value}',
+  'the URL {value}': '网址 {value}',
   'netcat: opens or accepts a raw TCP or UDP connection': 'netcat：建立或接受原始的 TCP 或 UDP 连接',
   '{effects} on {host} port {port}': '{effects}：{host} 的 {port} 端口',
   '{effects} on port {port}': '{effects}：端口 {port}',

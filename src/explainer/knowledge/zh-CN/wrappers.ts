@@ -20,7 +20,7 @@ export const WRAPPERS_ZH: Readonly<Record<string, string>> = {
   'runs a command and stops it if it takes too long': '运行一条命令，超时就停止它',
   '{command}, stopped after {duration:duration}': '{command}，{duration:duration}后停止',
   'stops it with signal {value}': '用信号 {value} 停止它',
-  'kills it {value:duration} after that if it is still running': '之后过 {value:duration}如果还在运行就强制结束',
+  'kills it {value:duration} after that if it is still running': '之后再过 {value:duration}，如果还在运行就强制结束',
   "exits with the command's own status": '以命令自己的退出状态退出',
   'the time limit: {value:duration}': '时间限制：{value:duration}',
   'reruns a command every few seconds and shows its latest output': '每隔几秒重新运行一条命令，显示最新输出',
