@@ -1,12 +1,14 @@
 // The English catalogue: every message steplab shows, assembled from one file per domain (en/*.ts). The source of truth for keys and placeholders.
 
 import type { Catalogue } from './catalogue.ts';
+import { assert } from './en/assert.ts';
 import { explain } from './en/explain.ts';
 import { ui } from './en/ui.ts';
 
 export const en = {
   ...ui,
   ...explain,
+  ...assert,
 } as const satisfies Catalogue;
 
 export type Messages = typeof en;

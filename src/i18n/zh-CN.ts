@@ -2,10 +2,12 @@
 
 import type { TranslationOf } from './catalogue.ts';
 import type { Messages } from './en.ts';
+import { assert } from './zh-CN/assert.ts';
 import { explain } from './zh-CN/explain.ts';
 import { ui } from './zh-CN/ui.ts';
 
 export const zhCN: TranslationOf<Messages> = {
   ...ui,
   ...explain,
+  ...assert,
 };
