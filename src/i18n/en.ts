@@ -2,6 +2,7 @@
 
 import type { Catalogue } from './catalogue.ts';
 import { assert } from './en/assert.ts';
+import { diff } from './en/diff.ts';
 import { explain } from './en/explain.ts';
 import { ui } from './en/ui.ts';
 
@@ -9,6 +10,7 @@ export const en = {
   ...ui,
   ...explain,
   ...assert,
+  ...diff,
 } as const satisfies Catalogue;
 
 export type Messages = typeof en;

@@ -3,6 +3,7 @@
 import type { TranslationOf } from './catalogue.ts';
 import type { Messages } from './en.ts';
 import { assert } from './zh-CN/assert.ts';
+import { diff } from './zh-CN/diff.ts';
 import { explain } from './zh-CN/explain.ts';
 import { ui } from './zh-CN/ui.ts';
 
@@ -10,4 +11,5 @@ export const zhCN: TranslationOf<Messages> = {
   ...ui,
   ...explain,
   ...assert,
+  ...diff,
 };
