@@ -2,11 +2,17 @@
 
 import type { Catalogue } from './catalogue.ts';
 import { assert } from './en/assert.ts';
+import { cli } from './en/cli.ts';
 import { diff } from './en/diff.ts';
 import { explain } from './en/explain.ts';
+import { help } from './en/help.ts';
+import { report } from './en/report.ts';
 import { ui } from './en/ui.ts';
 
 export const en = {
+  ...cli,
+  ...help,
+  ...report,
   ...ui,
   ...explain,
   ...assert,

@@ -95,6 +95,10 @@ export interface Lesson {
   readonly world: World;
   /** Default limit for one step, in milliseconds. */
   readonly timeoutMs: number;
+  /** The language it is written in, a canonical BCP 47 tag (`zh-CN`); the parser always sets it, absent means `en`. */
+  readonly lang?: string;
+  /** A translation's `translated-from:` fingerprint of its original's steps, blocks and checks. */
+  readonly translatedFrom?: string;
   /** Markdown before the first step (the H1 title excluded). */
   readonly introduction: string;
   /** Hidden `setup` blocks of the introduction: run before the first step. */

@@ -43,7 +43,7 @@ export const ui = {
   'menu.let-docker': 'Let Docker do it',
   'menu.let-docker-hint': 'the same step by a real engine, compared with yours',
   'menu.what-next': 'What next?',
-  'menu.try-title': { one: 'Try {try}: {count} of {total} check not met yet', other: 'Try {try}: {count} of {total} checks not met yet' },
+  'menu.try-title': 'Try {try}: {failed} of {total} checks not met yet',
   'menu.reveal-title': 'What the checks look for',
   'menu.hints-none': 'none for this step',
   'menu.hints-none-left': 'none left',

@@ -46,7 +46,7 @@ export const ui: TranslationOf<typeof en> = {
   'menu.let-docker': '让 Docker 来做',
   'menu.let-docker-hint': '由真正的 Docker 引擎完成同一步，并与你的结果比较',
   'menu.what-next': '接下来做什么？',
-  'menu.try-title': { other: '第 {try} 次尝试：{total} 项检查中有 {count} 项尚未满足' },
+  'menu.try-title': '第 {try} 次尝试：{total} 项检查中有 {failed} 项尚未满足',
   'menu.reveal-title': '检查项的内容',
   'menu.hints-none': '这一步没有提示',
   'menu.hints-none-left': '没有剩余提示',
