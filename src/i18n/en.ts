@@ -7,6 +7,7 @@ import { diff } from './en/diff.ts';
 import { explain } from './en/explain.ts';
 import { help } from './en/help.ts';
 import { report } from './en/report.ts';
+import { topology } from './en/topology.ts';
 import { ui } from './en/ui.ts';
 
 export const en = {
@@ -17,6 +18,7 @@ export const en = {
   ...explain,
   ...assert,
   ...diff,
+  ...topology,
 } as const satisfies Catalogue;
 
 export type Messages = typeof en;

@@ -8,6 +8,7 @@ import { diff } from './zh-CN/diff.ts';
 import { explain } from './zh-CN/explain.ts';
 import { help } from './zh-CN/help.ts';
 import { report } from './zh-CN/report.ts';
+import { topology } from './zh-CN/topology.ts';
 import { ui } from './zh-CN/ui.ts';
 
 export const zhCN: TranslationOf<Messages> = {
@@ -18,4 +19,5 @@ export const zhCN: TranslationOf<Messages> = {
   ...explain,
   ...assert,
   ...diff,
+  ...topology,
 };
