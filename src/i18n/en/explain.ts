@@ -31,6 +31,12 @@ export const explain = {
   'explain.operator.or': 'the next command runs only if this one fails',
   'explain.operator.background': 'runs in the background; the shell goes on at once',
   'explain.operator.then': 'then the next command runs',
+  'explain.lint.unexplained': {
+    one: "steplab cannot explain {words} in `{command}` ({block} block), so the learner gets no explanation of it; say what it does in the {where} prose, naming it in backticks (`{first}`), and lint counts it as explained (or check the spelling)",
+    other: "steplab cannot explain {words} in `{command}` ({block} block), so the learner gets no explanation of them; say what they do in the {where} prose, naming each in backticks (`{first}`), and lint counts it as explained (or check the spelling)",
+  },
+  'explain.lint.step': "step's",
+  'explain.lint.introduction': "introduction's",
   'explain.forever': 'forever',
   'explain.count.second': { one: '{n} second', other: '{n} seconds' },
   'explain.count.minute': { one: '{n} minute', other: '{n} minutes' },

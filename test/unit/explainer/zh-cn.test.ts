@@ -9,6 +9,8 @@ import { COUNTED_NOUNS } from '../../../src/explainer/template.ts';
 import { explainBlock, explainCommand, renderExplanation } from '../../../src/explainer/explain-command.ts';
 import { findTool } from '../../../src/explainer/registry.ts';
 import { translator } from '../../../src/i18n/index.ts';
+import { unexplainedCommandsIn } from '../../../src/explainer/lint-rule.ts';
+import type { Lesson } from '../../../src/lesson/types.ts';
 
 const zh = translator('zh-CN');
 
@@ -126,5 +128,17 @@ describe('explanations in Chinese', () => {
     ].join('\n'));
     expect(explainCommand(['pid=$(cat /run/x.pid)'], zh).parts[0]?.meaning).toBe('把 shell 变量 pid 设为 括号里那条命令的输出；后面的命令用 $pid 读取它');
     expect(explainCommand(['timeout', '5m', 'sleep', 'infinity'], zh).summary).toBe('等待 永久，5 分钟后停止');
+  });
+});
+
+describe('the lint rule in Chinese', () => {
+  it('says which words it cannot explain and what to do, in Chinese', () => {
+    const lesson: Lesson = {
+      file: 'lessons/x.md', format: 1, id: 'x', title: 'X', summary: '', requires: [], world: 'internet', timeoutMs: 30000, introduction: '',
+      setup: [{ kind: 'setup', code: 'frobctl up', line: 5, timeoutMs: undefined, background: false, exit: 0 }], cleanup: [], docker: [], steps: [],
+    };
+    expect(unexplainedCommandsIn(zh)(lesson).map((p) => p.message)).toEqual([
+      'steplab 无法讲解 `frobctl up`（setup 代码块）里的 "frobctl"，学员看不到对它的讲解；请在课程简介的正文里说明它的作用，并用反引号写出它（`frobctl`），lint 就会把它算作已讲解（或者检查一下拼写）',
+    ]);
   });
 });
