@@ -1,7 +1,7 @@
 // The topology as a box drawing for the terminal: world on top, the lab host with its bridges, namespaces in rows.
 
 import type { Snapshot } from '../kernel/types.ts';
-import { ASCII, drawBox, layRows, naturalWidth, UNICODE, type Charset, type Content } from './boxes.ts';
+import { ASCII, drawBox, layRows, len, naturalWidth, UNICODE, type Charset, type Content } from './boxes.ts';
 import { buildTopology, namespaceLabel, type End, type TopoBridge, type TopoInterface, type TopoNamespace, type Topology } from './model.ts';
 
 export interface AsciiOptions {
@@ -27,7 +27,7 @@ export function renderAscii(snapshot: Snapshot, options: AsciiOptions): string {
 
 /** Container namespaces in rows, every box as wide as the widest (so the columns line up). */
 function namespaceRows(namespaces: readonly TopoNamespace[], topo: Topology, width: number, cs: Charset): string[] {
-  const widest = Math.max(0, ...namespaces.map((ns) => namespaceBox(ns, topo, width, cs)[0]?.length ?? 0));
+  const widest = Math.max(0, ...namespaces.map((ns) => len(namespaceBox(ns, topo, width, cs)[0] ?? '')));
   return layRows(namespaces.map((ns) => namespaceBox(ns, topo, width, cs, widest)), width);
 }
 
