@@ -3,6 +3,7 @@
 import { english, type Translate } from '../i18n/index.ts';
 import type { Change } from './types.ts';
 import { namespaceHeading } from './namespaces.ts';
+import { wrapText } from '../util/text-width.ts';
 
 export const NOTHING_CHANGED = english.t('diff.nothing');
 
@@ -14,23 +15,9 @@ export function nothingChanged(code = '', t: Translate = english.t): string {
   return t(NEIGHBOUR_COMMAND.test(code) ? 'diff.nothing-but-neighbours' : 'diff.nothing');
 }
 
-/** Wrap one line at spaces to `width`, continuing with `indent`; a word longer than the width is cut. */
+/** Wrap one line to `width` columns (at spaces, and between Chinese characters), continuing with `indent`; a word longer than the width is cut. */
 export function wrapLine(text: string, width: number, indent: string, first = ''): string[] {
-  const lines: string[] = [];
-  let line = first;
-  for (const word of text.split(' ')) {
-    const next = line.trim() === '' ? `${line}${word}` : `${line} ${word}`;
-    if ([...next].length <= width || line.trim() === '') line = next;
-    else {
-      lines.push(line);
-      line = `${indent}${word}`;
-    }
-    while ([...line].length > width) {
-      lines.push([...line].slice(0, width).join(''));
-      line = `${indent}${[...line].slice(width).join('')}`;
-    }
-  }
-  return [...lines, line];
+  return wrapText(text, width, indent, first);
 }
 
 /** Changes grouped under their namespace's heading, in the order given (diffSnapshots already orders them). */

@@ -7,6 +7,7 @@ import type { Options } from '../args.ts';
 import type { Io } from '../io.ts';
 import { inLanguage, numberOf, resolveNamed } from '../lesson-ref.ts';
 import { cliTranslator } from '../lang.ts';
+import { displayWidth, padEndTo } from '../../util/text-width.ts';
 
 /** `3 hours ago`, `2 days ago`, `just now`: how long since an ISO time. */
 export function ago(iso: string, now: Date): string {
@@ -21,7 +22,7 @@ export function ago(iso: string, now: Date): string {
 
 /** One line a lesson: number, title, and where the learner stands (step N/M, done, not started) and when. */
 export function progressLines(lessons: readonly Lesson[], progress: Pick<ProgressStore, 'get' | 'standing' | 'resumeIndex'>, now: Date): string[] {
-  const width = Math.max(...lessons.map((l) => l.title.length));
+  const width = Math.max(...lessons.map((l) => displayWidth(l.title)));
   return lessons.map((lesson) => {
     const entry = progress.get(lesson);
     const standing = progress.standing(lesson);
@@ -30,7 +31,7 @@ export function progressLines(lessons: readonly Lesson[], progress: Pick<Progres
       : standing.kind === 'in-progress' ? `step ${progress.resumeIndex(lesson) + 1}/${lesson.steps.length}`
       : 'not started';
     const when = entry !== undefined && standing.kind !== 'new' ? `, ${ago(entry.updatedAt, now)}` : '';
-    return `${String(numberOf(lesson) ?? '').padStart(2)}  ${lesson.title.padEnd(width)}  ${state}${when}`;
+    return `${String(numberOf(lesson) ?? '').padStart(2)}  ${padEndTo(lesson.title, width)}  ${state}${when}`;
   });
 }
 
