@@ -5,6 +5,12 @@ import { buildTopology, renderAscii, renderDot, renderMermaid } from '../../../s
 import { translator } from '../../../src/i18n/index.ts';
 import { expectGoldenPicture } from '../../fixtures/topology/golden.ts';
 import { loadState } from '../../fixtures/topology/snapshot-from-capture.ts';
+import { displayWidth } from '../../../src/util/text-width.ts';
+
+/** Assert no line takes more than `width` terminal columns (a Chinese character takes two). */
+function expectWithin(text: string, width: number): void {
+  for (const line of text.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+}
 
 const { t } = translator('zh-CN');
 
@@ -34,6 +40,19 @@ describe('the topology in Chinese', () => {
     expect(text).toContain('主机:eth0 的 macvlan 子接口');
     expect(text).toContain('DNAT：把 tcp 流量（目的端口 8080）转发到 172.17.0.2:80');
     expect(renderAscii(loadState('netns-two'), { width: 80, t })).toContain('只有 lo（已停用）');
+  });
+
+  it.each([60, 120])('draws the Chinese boxes aligned within %i columns (golden)', (width) => {
+    const text = expectGoldenPicture('lab6-final', `zh-CN/lab6-final.${width}.txt`, (s) => renderAscii(s, { width, t }));
+    expectWithin(text, width);
+    // Every line of a box is as wide as its top edge, so the right borders line up.
+    const lines = text.split('\n');
+    for (const [i, line] of lines.entries()) {
+      if (!line.startsWith('│')) continue;
+      const top = lines.slice(0, i).findLast((l) => l.startsWith('┌')) ?? '';
+      expect(displayWidth(line), line).toBe(displayWidth(top));
+    }
+    expectWithin(renderAscii(loadState('nat-served'), { width, t, ascii: true }), width);
   });
 
   it('leaves the English picture as it was', () => {
