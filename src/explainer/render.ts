@@ -2,6 +2,7 @@
 
 import type { ExplainedCommand } from './types.ts';
 import { english, type MessageKey, type Translate } from '../i18n/index.ts';
+import { displayWidth, hasWide, wrapText } from '../util/text-width.ts';
 
 const OPERATORS: Readonly<Record<string, MessageKey & `explain.operator.${string}`>> = {
   '|': 'explain.operator.pipe',
@@ -12,9 +13,10 @@ const OPERATORS: Readonly<Record<string, MessageKey & `explain.operator.${string
   ';': 'explain.operator.then',
 };
 
-/** Splits text into lines of at most `width` characters, at spaces where possible. */
+/** Splits text into lines of at most `width` columns, at spaces where possible (and between Chinese characters). */
 export function wrap(text: string, width: number): string[] {
   const limit = Math.max(1, width);
+  if (hasWide(text)) return wrapText(text.split(/\s+/).filter((w) => w !== '').join(' '), limit);
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter((w) => w !== '')) {
@@ -36,7 +38,7 @@ export function wrap(text: string, width: number): string[] {
 
 /** Lines of `text` wrapped to `width`, the first after `first` and the rest after `next`. */
 function hang(first: string, next: string, text: string, width: number): string[] {
-  return wrap(text, width - Math.max(first.length, next.length)).map((line, k) => (k === 0 ? first : next) + line);
+  return wrap(text, width - Math.max(displayWidth(first), displayWidth(next))).map((line, k) => (k === 0 ? first : next) + line);
 }
 
 /** The terminal text for one explained command: the command, its summary, a gloss per word group. */

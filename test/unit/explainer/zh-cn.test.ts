@@ -11,6 +11,7 @@ import { findTool } from '../../../src/explainer/registry.ts';
 import { translator } from '../../../src/i18n/index.ts';
 import { unexplainedCommandsIn } from '../../../src/explainer/lint-rule.ts';
 import type { Lesson } from '../../../src/lesson/types.ts';
+import { displayWidth } from '../../../src/util/text-width.ts';
 
 const zh = translator('zh-CN');
 
@@ -81,6 +82,16 @@ describe('explanations in Chinese', () => {
       '    -W 1        每个应答最多等 1 秒',
       '    10.0.0.2    目的地址 10.0.0.2',
     ].join('\n'));
+  });
+
+  it.each([40, 60, 120])('keeps every line within %i columns, a Chinese character counting two', (width) => {
+    const code = [
+      'iptables -t nat -A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE',
+      'docker network create --driver bridge --subnet 172.30.0.0/24 -o com.docker.network.bridge.name=br-lab lab',
+      'sysctl -w net.ipv4.conf.all.route_localnet=1',
+      'timeout 5 tcpdump -i docker1 -nn -e -c 4 arp or icmp || true',
+    ].join('\n');
+    for (const line of render(code, width).split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
   });
 
   it('puts a context before the summary and joins effects', () => {
