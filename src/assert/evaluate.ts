@@ -8,6 +8,7 @@ import { checkState, isSnapshotSysctl, isStateAssertion, namespaceProblem, sysct
 import type { Assertion, CheckResult } from './types.ts';
 import { fillVariables, noteUnsetVariables, type VariablesContext } from './evaluate-variables.ts';
 import { english, type Translate } from '../i18n/index.ts';
+import { tidyCjkSpaces } from '../util/cjk-spaces.ts';
 
 export interface EvaluateContext extends VariablesContext {
   /** The kernel's state after the step (evaluate takes it once and shares it between checks; evaluateAll once a round). */
@@ -64,6 +65,12 @@ async function checkLiveSysctl(a: Extract<Assertion, { kind: 'sysctl' }>, ctx: E
 
 /** Evaluate one assertion after a step; a failed check is a result, never an exception. */
 export async function evaluate(assertion: Assertion, ctx: EvaluateContext): Promise<CheckResult> {
+  const result = await verdict(assertion, ctx);
+  return { ...result, message: tidyCjkSpaces(result.message) };
+}
+
+/** The verdict on one assertion, its words as the catalogue glued them. */
+async function verdict(assertion: Assertion, ctx: EvaluateContext): Promise<CheckResult> {
   // `$NAME` in an argument is the lesson shell's variable at this moment.
   const t = ctx.t ?? english.t;
   const filled = await fillVariables(assertion, ctx, t);

@@ -3,6 +3,7 @@
 import { normalizeRuleSpec } from '../kernel/iptables.ts';
 import type { Assertion, CheckResult } from './types.ts';
 import { english, type MessageKey, type Translate } from '../i18n/index.ts';
+import { tidyCjkSpaces } from '../util/cjk-spaces.ts';
 
 type FieldKey = Extract<MessageKey, `learner.field.${string}`>;
 
@@ -101,6 +102,11 @@ function route(a: Extract<Assertion, { kind: 'route' }>, t: Translate): string {
  * task (a namespace's name, a link's state) keep their message.
  */
 export function learnerMessage(assertion: Assertion, result: CheckResult, t: Translate = english.t): string {
+  return tidyCjkSpaces(learnerWords(assertion, result, t));
+}
+
+/** The learner's form before Chinese spacing is tidied. */
+function learnerWords(assertion: Assertion, result: CheckResult, t: Translate): string {
   if (result.passed) return result.message;
   switch (assertion.kind) {
     case 'iptables-rule': return iptablesRule(assertion, result, t);

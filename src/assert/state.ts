@@ -4,6 +4,7 @@ import { normalizeRuleSpec } from '../kernel/iptables.ts';
 import { SNAPSHOT_SYSCTLS, type IptablesChain, type LinkState, type NamespaceState, type RouteState, type Snapshot } from '../kernel/types.ts';
 import type { Assertion, CheckResult, LinkExpectation, Ns } from './types.ts';
 import { english, type Translate } from '../i18n/index.ts';
+import { tidyCjkSpaces } from '../util/cjk-spaces.ts';
 
 export type StateAssertion = Extract<Assertion, { kind: 'netns' | 'link' | 'addr' | 'route' | 'iptables-rule' | 'iptables-policy' | 'sysctl' }>;
 
@@ -225,6 +226,12 @@ function checkSysctl(a: Extract<Assertion, { kind: 'sysctl' }>, snapshot: Snapsh
 
 /** Check one state assertion against a snapshot; the message in the translator's language. */
 export function checkState(assertion: StateAssertion, snapshot: Snapshot, t: Translate = english.t): CheckResult {
+  const result = stateVerdict(assertion, snapshot, t);
+  return { ...result, message: tidyCjkSpaces(result.message) };
+}
+
+/** The verdict on one state assertion, its words as the catalogue glued them. */
+function stateVerdict(assertion: StateAssertion, snapshot: Snapshot, t: Translate): CheckResult {
   switch (assertion.kind) {
     case 'netns': return checkNetns(assertion, snapshot, t);
     case 'link': return checkLink(assertion, snapshot, t);

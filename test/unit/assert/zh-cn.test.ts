@@ -52,7 +52,7 @@ describe('check messages in Chinese', () => {
       .toBe('TCP 连接 172.17.0.2:80 不通（连接被拒绝：那个端口上没有程序在监听，或者防火墙拒绝了它）；应当是通的');
     expect((await evaluate({ kind: 'exit-status', status: 0 }, context({}, { output: '', exitCode: 2 }))).message).toBe('退出状态是 2；应为 0');
     expect((await evaluate({ kind: 'output-contains', text: 'ok' }, context({}, { output: 'nope\n', exitCode: 0 }))).message)
-      .toBe('输出不包含 "ok" （输出结尾：“nope”）');
+      .toBe('输出不包含 "ok"（输出结尾：“nope”）');
   });
 
   it('says a check held no better within its time, and that a variable is unset', async () => {
@@ -66,10 +66,13 @@ describe('check messages in Chinese', () => {
   it('gives the learner of a challenge the same hints in Chinese', () => {
     const has: Assertion = { kind: 'iptables-rule', table: 'nat', chain: 'POSTROUTING', rule: '-s 172.17.0.0/16 ! -o docker0 -j MASQUERADE', present: true };
     const none = { passed: false, message: 'x', chain: { rules: [] } };
-    expect(learnerMessage(has, none, t)).toBe('nat 表的 POSTROUTING 链里还没有MASQUERADE 规则（针对来自 172.17.0.0/16 的流量）');
+    expect(learnerMessage(has, none, t)).toBe('nat 表的 POSTROUTING 链里还没有 MASQUERADE 规则（针对来自 172.17.0.0/16 的流量）');
     const near = { passed: false, message: 'x', chain: { rules: ['-s 172.17.0.0/16 -j MASQUERADE'] } };
     expect(learnerMessage(has, near, t)).toBe('nat 表的 POSTROUTING 链里有 MASQUERADE 规则，但不是这一步要的那条：检查一下它的出接口');
     const route: Assertion = { kind: 'route', dest: 'default', via: '172.17.0.1', dev: undefined, ns: 'c1' };
-    expect(learnerMessage(route, { passed: false, message: 'x' }, t)).toBe('c1没有按这一步要求走的默认路由');
+    expect(learnerMessage(route, { passed: false, message: 'x' }, t)).toBe('c1 没有按这一步要求走的默认路由');
+    expect(learnerMessage({ ...route, ns: undefined }, { passed: false, message: 'x' }, t)).toBe('实验主机没有按这一步要求走的默认路由');
+    expect(checkState({ kind: 'addr', cidr: '10.9.9.9/24', dev: 'eth0', ns: undefined, present: true }, fixtureSnapshot('docker-bridge'), t).message)
+      .toMatch(/^缺少 eth0 上的地址 10\.9\.9\.9\/24（那里的地址：/);
   });
 });
