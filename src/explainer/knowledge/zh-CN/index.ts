@@ -1,4 +1,10 @@
 // The Simplified Chinese of the command knowledge: every English text of ../*.ts and what it says in Chinese.
+//
+// The knowledge is data in its own language, like a lesson's prose, so it is not in the message catalogue:
+// each table maps an English text (a meaning, summary, effect, context or gloss) to its Chinese, with the
+// same placeholders ({value}, {value:byte}, {1}, {target}). registry.ts swaps the texts of the grammar tree
+// once per language. Changing or adding an English text makes test/unit/explainer/zh-cn.test.ts name the
+// text that lacks a translation (and the stale one); write its Chinese in the file named after its tool.
 
 import { BRIDGE_ZH } from './bridge.ts';
 import { CAPTURE_ZH } from './capture.ts';
