@@ -38,7 +38,7 @@ export const explain: TranslationOf<typeof en> = {
     other: 'steplab 无法讲解 `{command}`（{block} 代码块）里的 {words}，学员看不到对它的讲解；请在{where}正文里说明它的作用，并用反引号写出它（`{first}`），lint 就会把它算作已讲解（或者检查一下拼写）',
   },
   'explain.lint.step': '这一步的',
-  'explain.lint.introduction': '课程简介的',
+  'explain.lint.introduction': '本课引言的',
   'explain.forever': '永久',
   'explain.count.second': { other: '{n} 秒' },
   'explain.count.minute': { other: '{n} 分钟' },

@@ -60,7 +60,7 @@ describe('check messages in Chinese', () => {
     const [late] = await evaluateAll([{ assertion: { kind: 'exit-status', status: 0 }, withinMs: 0 }], context({}, { output: '', exitCode: 1 }), clock);
     expect(late?.message).toBe('退出状态是 1；应为 0（0 秒后仍是如此）');
     const unset = await evaluate({ kind: 'link', name: '$dev', ns: undefined, expect: { is: 'up' } }, { ...context(), variables: async () => new Map() });
-    expect(unset.message).toBe('课程的 shell 里没有设置 $dev；请在这条检查之前的 sh 代码块里设置（例如 dev=$!）');
+    expect(unset.message).toBe('本课的 shell 里没有设置 $dev；请在这条检查之前的 sh 代码块里设置（例如 dev=$!）');
   });
 
   it('gives the learner of a challenge the same hints in Chinese', () => {

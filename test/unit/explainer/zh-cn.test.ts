@@ -149,7 +149,7 @@ describe('the lint rule in Chinese', () => {
       setup: [{ kind: 'setup', code: 'frobctl up', line: 5, timeoutMs: undefined, background: false, exit: 0 }], cleanup: [], docker: [], steps: [],
     };
     expect(unexplainedCommandsIn(zh)(lesson).map((p) => p.message)).toEqual([
-      'steplab 无法讲解 `frobctl up`（setup 代码块）里的 "frobctl"，学员看不到对它的讲解；请在课程简介的正文里说明它的作用，并用反引号写出它（`frobctl`），lint 就会把它算作已讲解（或者检查一下拼写）',
+      'steplab 无法讲解 `frobctl up`（setup 代码块）里的 "frobctl"，学员看不到对它的讲解；请在本课引言的正文里说明它的作用，并用反引号写出它（`frobctl`），lint 就会把它算作已讲解（或者检查一下拼写）',
     ]);
   });
 });
