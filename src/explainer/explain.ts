@@ -8,6 +8,7 @@ import type { Recurse } from './engine.ts';
 import { knowledgeIn } from './registry.ts';
 import { explainRedirection, redirectionSummary } from './redirect.ts';
 import { english, type Translator } from '../i18n/index.ts';
+import { tidyCjkSpaces } from '../util/cjk-spaces.ts';
 
 /** Where a command stands and what surrounds it in the shell text. */
 interface Setting {
@@ -105,7 +106,8 @@ export function explainWords(words: readonly string[], setting: Setting, transla
   }
   summary = redirectionSummary(summary, setting.redirections, t);
   const { text, line, column, operator } = setting;
-  return { text, line, column, summary, parts, unknown, inner, operator };
+  const tidied = parts.map((p) => ({ words: p.words, meaning: tidyCjkSpaces(p.meaning) }));
+  return { text, line, column, summary: tidyCjkSpaces(summary), parts: tidied, unknown, inner, operator };
 }
 
 /** Explains every command of a shell text, each `$(…)` substitution before the command that uses it. */

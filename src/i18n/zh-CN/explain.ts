@@ -39,7 +39,7 @@ export const explain: TranslationOf<typeof en> = {
   },
   'explain.lint.step': '这一步的',
   'explain.lint.introduction': '本课引言的',
-  'explain.forever': '永久',
+  'explain.forever': '无限久',
   'explain.count.second': { other: '{n} 秒' },
   'explain.count.minute': { other: '{n} 分钟' },
   'explain.count.hour': { other: '{n} 小时' },

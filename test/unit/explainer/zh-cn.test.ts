@@ -137,8 +137,8 @@ describe('explanations in Chinese', () => {
       '    ok        文本：ok',
       '    > /tmp/x  把输出写到 /tmp/x（覆盖原有内容）',
     ].join('\n'));
-    expect(explainCommand(['pid=$(cat /run/x.pid)'], zh).parts[0]?.meaning).toBe('把 shell 变量 pid 设为 括号里那条命令的输出；后面的命令用 $pid 读取它');
-    expect(explainCommand(['timeout', '5m', 'sleep', 'infinity'], zh).summary).toBe('等待 永久，5 分钟后停止');
+    expect(explainCommand(['pid=$(cat /run/x.pid)'], zh).parts[0]?.meaning).toBe('把 shell 变量 pid 设为括号里那条命令的输出；后面的命令用 $pid 读取它');
+    expect(explainCommand(['timeout', '5m', 'sleep', 'infinity'], zh).summary).toBe('等待无限久，5 分钟后停止');
   });
 });
 
