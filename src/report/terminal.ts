@@ -165,7 +165,7 @@ export class TerminalReporter implements Reporter {
     if (hidden && problem === undefined) return;
     const { lines, omitted } = tailLines(cleanOutput(outcome.output), this.#maxOutputLines);
     const label = hidden ? t('report.output-of-hidden', { kind: outcome.block.kind, line: outcome.block.line }) : outputLabel(outcome.block.code, t);
-    if (lines.length > 0) this.#print('', s.dim(`${label}${outcome.block.background ? t('report.in-background') : ''}:`));
+    if (lines.length > 0) this.#print('', s.dim(`${label}${outcome.block.background ? t('report.in-background') : ''}${t('report.colon')}`));
     if (omitted > 0) this.#print(s.dim(`    ${t('report.earlier-lines', { count: omitted })}`));
     if (lines.length > 0) this.#print(...indent(lines, '    ').map((line) => s.dim(line)));
     if (outcome.block.background && problem === undefined) this.#print(s.dim(`    ${t('report.running-in-background')}`));
