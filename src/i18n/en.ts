@@ -2,12 +2,14 @@
 
 import type { Catalogue } from './catalogue.ts';
 import { cli } from './en/cli.ts';
+import { doctor } from './en/doctor.ts';
 import { help } from './en/help.ts';
 import { report } from './en/report.ts';
 import { ui } from './en/ui.ts';
 
 export const en = {
   ...cli,
+  ...doctor,
   ...help,
   ...report,
   ...ui,

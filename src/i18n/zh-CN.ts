@@ -3,12 +3,14 @@
 import type { TranslationOf } from './catalogue.ts';
 import type { Messages } from './en.ts';
 import { cli } from './zh-CN/cli.ts';
+import { doctor } from './zh-CN/doctor.ts';
 import { help } from './zh-CN/help.ts';
 import { report } from './zh-CN/report.ts';
 import { ui } from './zh-CN/ui.ts';
 
 export const zhCN: TranslationOf<Messages> = {
   ...cli,
+  ...doctor,
   ...help,
   ...report,
   ...ui,
