@@ -4,6 +4,7 @@ import type { Catalogue } from './catalogue.ts';
 import { assert } from './en/assert.ts';
 import { cli } from './en/cli.ts';
 import { diff } from './en/diff.ts';
+import { doctor } from './en/doctor.ts';
 import { explain } from './en/explain.ts';
 import { help } from './en/help.ts';
 import { report } from './en/report.ts';
@@ -12,6 +13,7 @@ import { ui } from './en/ui.ts';
 
 export const en = {
   ...cli,
+  ...doctor,
   ...help,
   ...report,
   ...ui,
