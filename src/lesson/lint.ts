@@ -7,6 +7,7 @@ import { locateFrontMatter } from './front-matter.ts';
 import { KNOWN_COMMANDS } from './known-commands.ts';
 import { checkVariablesAreSet } from './variables-rule.ts';
 import { translationProblems } from './translation-lint.ts';
+import { withTranslationFolders } from './course-language.ts';
 
 /** What a rule may read besides the lesson: the file's text, to point at exact lines. */
 export interface LintSource {
@@ -31,9 +32,10 @@ export const requiresKnownCommands: LintRule = (lesson, source) =>
 
 export const BUILTIN_RULES: readonly LintRule[] = [requiresKnownCommands, checkVariablesAreSet];
 
-/** Lints every lesson the paths name: parse problems, then the rules on each lesson that parsed. */
+/** Lints every lesson the paths name (and a course folder's translations): parse problems, the rules on each lesson that parsed, translations against their originals. */
 export async function lintPaths(paths: readonly string[], extraRules: readonly LintRule[] = []): Promise<Problem[]> {
-  const course = await loadCourse(paths);
+  // A course folder's translations (lessons/zh-CN) are linted with it, so linting a course proves them in step.
+  const course = await loadCourse(await withTranslationFolders(paths));
   const problems = [...course.problems];
   const texts = new Map(course.files.map((f) => [f.file, f.text]));
   for (const lesson of course.lessons) {
