@@ -17,6 +17,12 @@ export const OPTIONS = {
   against: { type: 'string' },
   engine: { type: 'string' },
   'keep-going': { type: 'boolean' },
+  room: { type: 'string' },
+  code: { type: 'string' },
+  name: { type: 'string' },
+  listen: { type: 'string' },
+  token: { type: 'string' },
+  data: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies ParseArgsConfig['options'];

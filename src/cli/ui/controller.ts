@@ -8,6 +8,7 @@ import { marks, useUnicode, type Marks } from '../../report/format.ts';
 import { renderMarkdown } from '../../report/render-markdown.ts';
 import { learnerMessage } from '../../assert/learner.ts';
 import type { ChallengeAttempt, ChallengeDecision, CheckOutcome, Controller, FailureDecision, StepDecision, StepOutcome, StepTools } from '../../run/events.ts';
+import { resetAsked, showNotices, type RoomInbox } from './room-inbox.ts';
 
 export interface ClackControllerOptions {
   readonly input?: Readable;
@@ -19,6 +20,8 @@ export interface ClackControllerOptions {
   /** Colour in rendered hints; defaults to on when the output is a TTY and NO_COLOR is unset. */
   readonly color?: boolean;
   readonly unicode?: boolean;
+  /** A workshop room the learner joined: its notices are shown between steps, its reset requests honoured. */
+  readonly room?: RoomInbox;
 }
 
 type ChallengeChoice = ChallengeDecision | 'shell' | 'hint' | 'reveal';
@@ -31,6 +34,7 @@ export class ClackController implements Controller {
   readonly #explain: ((step: Step) => string) | undefined;
   readonly #color: boolean;
   readonly #marks: Marks;
+  readonly #room: RoomInbox | undefined;
   /** How many hints of each step were shown. */
   readonly #hintsShown = new WeakMap<Step, number>();
   /** Challenges whose exact checks the learner has seen (after a hint, or on request). */
@@ -43,10 +47,12 @@ export class ClackController implements Controller {
     const out = (options.output ?? process.stdout) as { isTTY?: boolean };
     this.#color = options.color ?? (out.isTTY === true && !process.env.NO_COLOR);
     this.#marks = marks(options.unicode ?? useUnicode());
+    this.#room = options.room;
   }
 
   /** One menu; Ctrl-C or Escape gives `cancelled`. */
   async #ask<T extends string>(message: string, options: Option<T>[], initialValue?: T): Promise<T | 'cancelled'> {
+    showNotices(this.#room, this.#io);
     const answer = await select<T>({ message, options, initialValue, ...this.#io });
     return isCancel(answer) ? 'cancelled' : answer;
   }
@@ -70,6 +76,7 @@ export class ClackController implements Controller {
     this.#showLastAttempt(step, attempt);
     let last: ChallengeChoice | undefined;
     for (;;) {
+      if (resetAsked(this.#room, this.#io)) return 'reset';
       const answer = await this.#ask<ChallengeChoice>(`Your turn: ${step.title}`, [
         { value: 'shell', label: 'Open a shell in the lab', hint: 'your work is checked when you type exit' },
         { value: 'check', label: 'Check my work' },
@@ -97,6 +104,7 @@ export class ClackController implements Controller {
     const message = outcome.interrupted ? 'Interrupted: the output above is what ran. What now?' : 'This step did not pass. What now?';
     let last: FailureChoice | undefined;
     for (;;) {
+      if (resetAsked(this.#room, this.#io)) return 'reset';
       const answer = await this.#ask<FailureChoice>(message, [
         { value: 'retry', label: 'Retry the step', hint: 'in the lab as it is now' },
         { value: 'reset', label: 'Reset the step and retry', hint: 'a fresh lab, rebuilt to where this step began' },
@@ -184,6 +192,7 @@ export class ClackController implements Controller {
       return;
     }
     this.#hintsShown.set(step, shown + 1);
+    this.#room?.hintShown(step);
     this.#revealed.add(step);
     note(renderMarkdown(hint.markdown, { color: this.#color, width: 76 }), `Hint ${shown + 1} of ${step.hints.length}`, this.#io);
   }
