@@ -9,6 +9,7 @@ import type { Target } from '../../target/types.ts';
 import type { Options } from '../args.ts';
 import type { Io } from '../io.ts';
 import { openTarget, parseTargetChoice } from '../targets.ts';
+import { reportAppArmor, reportNode, reportSubordinateIds, reportTargets, reportUserNamespaces } from './doctor-host.ts';
 
 /** The Debian package of each tool, for the fix line. */
 const PACKAGES: ReadonlyMap<string, string> = new Map(LAB_TOOLS.map((t) => [t.command, t.pkg]));
@@ -23,10 +24,16 @@ export async function doctorCommand(options: Options, io: Io): Promise<number> {
   const say: Say = (label, text) => io.stdout.write(`${`${label}:`.padEnd(9)} ${text}\n`);
   const problems: string[] = [];
   const choice = parseTargetChoice(options.target);
+  problems.push(...reportNode(say));
+  if (choice === 'sandbox' || choice === 'auto') {
+    problems.push(...(await reportUserNamespaces(say)), ...(await reportAppArmor(say)));
+    await reportSubordinateIds(say);
+  }
   const target = await openTarget(choice, (line) => say('target', line));
   let sandbox: Sandbox | undefined;
   try {
     say('target', `${target.name}: ${target.description}`);
+    await reportTargets(say, target.name);
     const started = performance.now();
     try {
       sandbox = await startSandbox(target, { world: 'internet' });
