@@ -27,6 +27,15 @@ function bearer(c: Context): string | undefined {
   return c.req.query('token') ?? undefined;
 }
 
+/** The address a request came from (one bucket for all when the server does not say, as in tests). */
+function remoteAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** The request's JSON body, or a 400 that says so. */
 async function json(c: Context): Promise<unknown> {
   try {
@@ -55,6 +64,7 @@ export function roomApp(room: Room): Hono {
     if (!room.isInstructor(bearer(c))) throw new Refused(401, 'this needs the instructor token: open the dashboard URL that `steplab room` printed');
   };
 
+  app.get('/favicon.ico', (c) => c.body(null, 204));
   for (const [path, file] of Object.entries(PAGES)) {
     app.get(path, async (c) => {
       const text = await readFile(new URL(`./page/${file}`, import.meta.url), 'utf8');
@@ -64,7 +74,7 @@ export function roomApp(room: Room): Hono {
 
   // Learners.
   app.post('/api/join', async (c) => {
-    const address = getConnInfo(c).remote.address ?? 'unknown';
+    const address = remoteAddress(c);
     const { learner, key } = room.join(address, await json(c));
     return c.json({ learner: { id: learner.id, name: learner.name }, key, course: room.course });
   });
