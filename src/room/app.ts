@@ -52,7 +52,11 @@ export function roomApp(room: Room): Hono {
     contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
     referrerPolicy: 'no-referrer',
   }));
-  app.use('/api/*', bodyLimit({ maxSize: BODY_MAX, onError: (c) => c.json({ error: `the body is larger than ${BODY_MAX / 1024} KiB; send fewer events a batch` }, 413) }));
+  app.use('/api/*', bodyLimit({ maxSize: BODY_MAX, onError: (c) => {
+    // The rest of the body is not read: the connection cannot carry another request.
+    c.header('connection', 'close');
+    return c.json({ error: `the body is larger than ${BODY_MAX / 1024} KiB; send fewer events a batch` }, 413);
+  } }));
   app.onError((error, c) => {
     if (error instanceof Refused) return c.json({ error: error.message }, error.status);
     console.error(`room: ${error.stack ?? String(error)}`);

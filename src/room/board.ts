@@ -76,11 +76,11 @@ function cellOf(learner: BoardLearner, lesson: string, step: number, now: number
   return { state, ...(p.message === undefined ? {} : { message: p.message }), ...(p.hints > 0 ? { hints: p.hints } : {}), ...(p.solution ? { solution: true } : {}) };
 }
 
-/** The board of `lesson` (default: where most learners are) at time `now`. */
+/** The board of `lesson` (default: where most learners are) at time `now`; learners by name. */
 export function makeBoard(lessons: readonly OutlineLesson[], learners: readonly BoardLearner[], options: { lesson?: string; now: number; stuckMs: number }): Board {
   const lesson = pickLesson(lessons, learners, options.lesson);
   const steps = lessons.find((l) => l.id === lesson)?.steps ?? [];
-  const rows: BoardRow[] = learners.map((l) => ({
+  const rows: BoardRow[] = learners.toSorted((a, b) => a.name.localeCompare(b.name) || a.id - b.id).map((l) => ({
     id: l.id,
     name: l.name,
     doctor: l.doctor && { ready: l.doctor.ready, verdict: l.doctor.verdict },

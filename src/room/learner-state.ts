@@ -50,10 +50,11 @@ export function foldEvent(state: LearnerState, e: RoomEvent, receivedAt: number)
   const p = progressOf(state, e.lesson, e.step);
   switch (e.kind) {
     case 'step-start':
-      if (p.state !== 'done') Object.assign(p, { state: 'working', message: undefined });
+      // A new try (a lesson started over): the step is worked on again, whatever it was.
+      Object.assign(p, { state: 'working', message: undefined });
       break;
     case 'check':
-      if (e.passed === false && p.state !== 'done') Object.assign(p, { state: 'failing', message: e.message });
+      if (e.passed === false) Object.assign(p, { state: 'failing', message: e.message });
       break;
     case 'hint':
       p.hints++;

@@ -114,18 +114,16 @@ export class Room {
       if (typeof ack !== 'number' || !Number.isInteger(ack) || ack < 0) throw new Invalid('ack must be a notice id');
       this.store.ackNotices(learner.id, ack);
     }
-    const stored = events.length === 0 ? 0 : this.store.addEvents(learner.id, events);
-    if (stored > 0) {
+    const fresh = events.length === 0 ? [] : this.store.addEvents(learner.id, events);
+    if (fresh.length > 0) {
       // Fold only what is new: a batch sent again after a lost answer changes nothing.
       const state = this.#states.get(learner.id) ?? newLearnerState(learner.joinedAt);
       this.#states.set(learner.id, state);
-      const fresh = this.store.events(learner.id).slice(-stored);
-      const now = this.#now();
-      for (const e of fresh) foldEvent(state, e, now);
-      this.received += stored;
+      for (const e of fresh) foldEvent(state, e, e.receivedAt);
+      this.received += fresh.length;
       this.hub.changed();
     }
-    return { stored, notices: this.store.pendingNotices(learner.id) };
+    return { stored: fresh.length, notices: this.store.pendingNotices(learner.id) };
   }
 
   /** A laptop's doctor result, sent once it is known. */

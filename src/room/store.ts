@@ -102,15 +102,15 @@ export class RoomStore {
     this.#db.prepare('UPDATE learners SET doctor = ? WHERE id = ?').run(JSON.stringify(doctor), id);
   }
 
-  /** Store a batch in one transaction; a (learner, seq) already stored is passed over. Returns how many were new. */
-  addEvents(learner: number, events: readonly RoomEvent[]): number {
+  /** Store a batch in one transaction; a (learner, seq) already stored is passed over. Returns the new ones as stored. */
+  addEvents(learner: number, events: readonly RoomEvent[]): StoredEvent[] {
     const now = this.#now();
-    let added = 0;
+    const added: StoredEvent[] = [];
     this.#db.exec('BEGIN');
     try {
       for (const e of events) {
         const r = this.#insertEvent.run(learner, e.seq, e.at, e.kind, e.lesson, e.step ?? null, e.passed === undefined ? null : Number(e.passed), e.status ?? null, e.message ?? null, e.durationMs ?? null, now);
-        added += Number(r.changes);
+        if (Number(r.changes) > 0) added.push({ ...e, learner, receivedAt: now });
       }
       this.#db.prepare('UPDATE learners SET last_seen = ? WHERE id = ?').run(now, learner);
       this.#db.exec('COMMIT');

@@ -56,6 +56,15 @@ describe('room API', () => {
     expect(board.body.rows).toMatchObject([{ name: 'Ann', cells: [{ state: 'done' }, { state: 'todo' }] }]);
   });
 
+  it('folds a late batch whose numbers are lower than earlier ones (a laptop whose clock went back)', async () => {
+    const { send } = open();
+    const key = (await send('POST', '/api/join', { code: 'ABCD12', name: 'Ann' })).body.key as string;
+    await send('POST', '/api/events', { events: [{ seq: 100, at: 1, kind: 'step-start', lesson: 'a', step: 0 }] }, key);
+    await send('POST', '/api/events', { events: [{ seq: 5, at: 2, kind: 'check', lesson: 'a', step: 0, passed: false, message: 'ping fails' }] }, key);
+    const board = (await send('GET', `/api/board?token=${TOKEN}`)).body;
+    expect(board.rows[0].cells[0]).toEqual({ state: 'failing', message: 'ping fails' });
+  });
+
   it('refuses a wrong or missing code, a missing token, and a learner key where the token is needed', async () => {
     const { send } = open();
     expect(await send('POST', '/api/join', { code: 'WRONG1', name: 'Eve' })).toEqual({ status: 403, body: { error: 'wrong join code; check it with the instructor' } });

@@ -41,9 +41,11 @@ describe('makeBoard', () => {
     expect(makeBoard(LESSONS, [working], { now: 10 * MIN, stuckMs: 5 * MIN }).rows[0]?.cells[0]?.state).toBe('stuck');
   });
 
-  it('keeps a step done when a later check of it fails (a retry after passing)', () => {
-    const l = learner(1, [start(0), end(0, 'passed'), fail(0, 'late')]);
-    expect(makeBoard(LESSONS, [l], { now: MIN, stuckMs: 5 * MIN }).rows[0]?.cells[0]?.state).toBe('done');
+  it('shows a done step as worked on again when the learner starts it over, and failing when it fails', () => {
+    const again = learner(1, [start(0), end(0, 'passed'), start(0)]);
+    expect(makeBoard(LESSONS, [again], { now: 3 * MIN, stuckMs: 5 * MIN }).rows[0]?.cells[0]?.state).toBe('working');
+    const failed = learner(1, [start(0), end(0, 'passed'), start(0), fail(0, 'late')]);
+    expect(makeBoard(LESSONS, [failed], { now: 4 * MIN, stuckMs: 5 * MIN }).rows[0]?.cells[0]).toEqual({ state: 'failing', message: 'late' });
   });
 
   it('counts each step and says who is stuck where, with the most common message', () => {

@@ -43,9 +43,9 @@ describe('Outbox', () => {
     const outbox = new Outbox({ room: url, key: 'k', onNotices: (n) => notices.push([...n]), pollMs: 50, firstSeq: 1 });
     const started = performance.now();
     for (let i = 0; i < 500; i++) outbox.push({ kind: 'check', lesson: 'l', step: 0, passed: true });
-    expect(performance.now() - started).toBeLessThan(50);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(state.requests).toBeGreaterThan(0);
+    // No network wait in push: 500 of them take far less than one round trip to a room that is away.
+    expect(performance.now() - started).toBeLessThan(200);
+    await vi.waitFor(() => expect(state.requests).toBeGreaterThan(0), { timeout: 10_000 });
     expect(state.stored.size).toBe(0);
     expect(outbox.pending).toBe(500);
     expect(outbox.lastError).toBe('away');
