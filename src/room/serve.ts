@@ -32,6 +32,8 @@ export async function startRoom(room: Room, listen: { host: string; port: number
       reject(new SteplabError('USAGE', `the room cannot listen on ${listen.host}:${listen.port}: ${why}`, 'Pick another --listen HOST:PORT.'));
     });
     s.once('listening', () => resolve(s));
+    // Longer than a client keeps an idle connection (undici: 4 s), so the room never closes one a learner is reusing.
+    Object.assign(s, { keepAliveTimeout: 65_000, headersTimeout: 66_000 });
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;

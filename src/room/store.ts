@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from './sqlite.ts';
 import type { DoctorReport, Notice, RoomEvent } from './protocol.ts';
 
 export interface Learner {
@@ -42,6 +42,7 @@ type Row = Record<string, unknown>;
 export class RoomStore {
   readonly #db: DatabaseSync;
   readonly #insertEvent: StatementSync;
+  readonly #statements = new Map<string, StatementSync>();
   readonly #now: () => number;
 
   /** Open (or create) the database at `file` (`:memory:` for tests). */
@@ -56,50 +57,57 @@ export class RoomStore {
     this.#now = now;
   }
 
+  /** A statement prepared once and kept: most requests run the same few. */
+  #sql(text: string): StatementSync {
+    let statement = this.#statements.get(text);
+    if (statement === undefined) this.#statements.set(text, (statement = this.#db.prepare(text)));
+    return statement;
+  }
+
   /** A value kept across restarts (join code, token, course), or undefined. */
   meta(key: string): string | undefined {
-    const row = this.#db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as Row | undefined;
+    const row = this.#sql('SELECT value FROM meta WHERE key = ?').get(key) as Row | undefined;
     return row === undefined ? undefined : String(row.value);
   }
 
   setMeta(key: string, value: string): void {
-    this.#db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.#sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   /** The learner a key belongs to, or undefined. */
   learnerByKey(key: string): Learner | undefined {
-    const row = this.#db.prepare('SELECT * FROM learners WHERE key_hash = ?').get(hashKey(key)) as Row | undefined;
+    const row = this.#sql('SELECT * FROM learners WHERE key_hash = ?').get(hashKey(key)) as Row | undefined;
     return row && toLearner(row);
   }
 
   learnerByName(name: string): Learner | undefined {
-    const row = this.#db.prepare('SELECT * FROM learners WHERE name = ?').get(name) as Row | undefined;
+    const row = this.#sql('SELECT * FROM learners WHERE name = ?').get(name) as Row | undefined;
     return row && toLearner(row);
   }
 
   learner(id: number): Learner | undefined {
-    const row = this.#db.prepare('SELECT * FROM learners WHERE id = ?').get(id) as Row | undefined;
+    const row = this.#sql('SELECT * FROM learners WHERE id = ?').get(id) as Row | undefined;
     return row && toLearner(row);
   }
 
   learners(): Learner[] {
-    return (this.#db.prepare('SELECT * FROM learners ORDER BY id').all() as Row[]).map(toLearner);
+    return (this.#sql('SELECT * FROM learners ORDER BY id').all() as Row[]).map(toLearner);
   }
 
   /** A new learner with this name and key. */
   addLearner(name: string, key: string, doctor: DoctorReport | undefined): Learner {
     const now = this.#now();
-    const r = this.#db.prepare('INSERT INTO learners (name, key_hash, joined_at, last_seen, doctor) VALUES (?, ?, ?, ?, ?)').run(name, hashKey(key), now, now, doctor ? JSON.stringify(doctor) : null);
+    const r = this.#sql('INSERT INTO learners (name, key_hash, joined_at, last_seen, doctor) VALUES (?, ?, ?, ?, ?)').run(name, hashKey(key), now, now, doctor ? JSON.stringify(doctor) : null);
     return this.learner(Number(r.lastInsertRowid)) as Learner;
   }
 
   /** A learner joined again (same key): their doctor result is the new one. */
   rejoin(id: number, doctor: DoctorReport | undefined): void {
-    this.#db.prepare('UPDATE learners SET last_seen = ?, doctor = COALESCE(?, doctor) WHERE id = ?').run(this.#now(), doctor ? JSON.stringify(doctor) : null, id);
+    this.#sql('UPDATE learners SET last_seen = ?, doctor = COALESCE(?, doctor) WHERE id = ?').run(this.#now(), doctor ? JSON.stringify(doctor) : null, id);
   }
 
   setDoctor(id: number, doctor: DoctorReport): void {
-    this.#db.prepare('UPDATE learners SET doctor = ? WHERE id = ?').run(JSON.stringify(doctor), id);
+    this.#sql('UPDATE learners SET doctor = ? WHERE id = ?').run(JSON.stringify(doctor), id);
   }
 
   /** Store a batch in one transaction; a (learner, seq) already stored is passed over. Returns the new ones as stored. */
@@ -112,7 +120,7 @@ export class RoomStore {
         const r = this.#insertEvent.run(learner, e.seq, e.at, e.kind, e.lesson, e.step ?? null, e.passed === undefined ? null : Number(e.passed), e.status ?? null, e.message ?? null, e.durationMs ?? null, now);
         if (Number(r.changes) > 0) added.push({ ...e, learner, receivedAt: now });
       }
-      this.#db.prepare('UPDATE learners SET last_seen = ? WHERE id = ?').run(now, learner);
+      this.#sql('UPDATE learners SET last_seen = ? WHERE id = ?').run(now, learner);
       this.#db.exec('COMMIT');
     } catch (error) {
       this.#db.exec('ROLLBACK');
@@ -124,35 +132,35 @@ export class RoomStore {
   /** Every event, or one learner's, in the order they happened. */
   events(learner?: number): StoredEvent[] {
     const rows = learner === undefined
-      ? this.#db.prepare('SELECT * FROM events ORDER BY learner, seq').all()
-      : this.#db.prepare('SELECT * FROM events WHERE learner = ? ORDER BY seq').all(learner);
+      ? this.#sql('SELECT * FROM events ORDER BY learner, seq').all()
+      : this.#sql('SELECT * FROM events WHERE learner = ? ORDER BY seq').all(learner);
     return (rows as Row[]).map(toEvent);
   }
 
   eventCount(): number {
-    return Number((this.#db.prepare('SELECT COUNT(*) AS n FROM events').get() as Row).n);
+    return Number((this.#sql('SELECT COUNT(*) AS n FROM events').get() as Row).n);
   }
 
   /** A notice for one learner, or everyone when `learner` is undefined. */
   addNotice(learner: number | undefined, notice: Omit<Notice, 'id'>): Notice {
-    const r = this.#db.prepare('INSERT INTO notices (learner, kind, text, step, created_at) VALUES (?, ?, ?, ?, ?)').run(learner ?? null, notice.kind, notice.text, notice.step ?? null, this.#now());
+    const r = this.#sql('INSERT INTO notices (learner, kind, text, step, created_at) VALUES (?, ?, ?, ?, ?)').run(learner ?? null, notice.kind, notice.text, notice.step ?? null, this.#now());
     return { ...notice, id: Number(r.lastInsertRowid) };
   }
 
   /** The notices a learner has not acknowledged yet: theirs and everyone's. */
   pendingNotices(learner: number): Notice[] {
-    const rows = this.#db.prepare('SELECT n.* FROM notices n JOIN learners l ON l.id = ? WHERE n.id > l.notice_cursor AND (n.learner IS NULL OR n.learner = ?) ORDER BY n.id').all(learner, learner) as Row[];
+    const rows = this.#sql('SELECT n.* FROM notices n JOIN learners l ON l.id = ? WHERE n.id > l.notice_cursor AND (n.learner IS NULL OR n.learner = ?) ORDER BY n.id').all(learner, learner) as Row[];
     return rows.map((r) => ({ id: Number(r.id), kind: r.kind as Notice['kind'], text: String(r.text), ...(r.step === null ? {} : { step: Number(r.step) }) }));
   }
 
   /** The learner's steplab has shown every notice up to `id`. */
   ackNotices(learner: number, id: number): void {
-    this.#db.prepare('UPDATE learners SET notice_cursor = MAX(notice_cursor, ?) WHERE id = ?').run(id, learner);
+    this.#sql('UPDATE learners SET notice_cursor = MAX(notice_cursor, ?) WHERE id = ?').run(id, learner);
   }
 
   /** Every notice sent, newest last, with whom it went to. */
   notices(): (Notice & { learner: number | undefined; createdAt: number })[] {
-    return (this.#db.prepare('SELECT * FROM notices ORDER BY id').all() as Row[]).map((r) => ({
+    return (this.#sql('SELECT * FROM notices ORDER BY id').all() as Row[]).map((r) => ({
       id: Number(r.id), kind: r.kind as Notice['kind'], text: String(r.text), ...(r.step === null ? {} : { step: Number(r.step) }),
       learner: r.learner === null ? undefined : Number(r.learner), createdAt: Number(r.created_at),
     }));
