@@ -25,7 +25,7 @@ export class RoomSession implements RoomInbox, RoomSink {
 
   constructor(options: SessionOptions) {
     this.room = options.room;
-    this.outbox = new Outbox({ room: options.room, key: options.key, onNotices: (n) => this.#receive(n), ...(options.pollMs ? { pollMs: options.pollMs } : {}) });
+    this.outbox = new Outbox({ room: options.room, key: options.key, onNotices: (n) => this.receive(n), ...(options.pollMs ? { pollMs: options.pollMs } : {}) });
   }
 
   /** A reporter for the runner: everything it emits goes to the room. */
@@ -48,7 +48,8 @@ export class RoomSession implements RoomInbox, RoomSink {
     if (this.takeReset()) this.print('Your instructor asked to reset your lab: an unattended run starts every lesson in a fresh lab already.');
   }
 
-  #receive(notices: readonly Notice[]): void {
+  /** The room's answer brought these notices (every one not acknowledged yet): keep the new ones. */
+  receive(notices: readonly Notice[]): void {
     for (const n of notices) {
       if (this.#seen.has(n.id)) continue;
       this.#seen.add(n.id);
