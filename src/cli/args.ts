@@ -23,6 +23,7 @@ export const OPTIONS = {
   listen: { type: 'string' },
   token: { type: 'string' },
   data: { type: 'string' },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies ParseArgsConfig['options'];

@@ -6,6 +6,7 @@ import { didYouMean } from '../util/did-you-mean.ts';
 import { locateFrontMatter } from './front-matter.ts';
 import { KNOWN_COMMANDS } from './known-commands.ts';
 import { checkVariablesAreSet } from './variables-rule.ts';
+import { translationProblems } from './translation-lint.ts';
 
 /** What a rule may read besides the lesson: the file's text, to point at exact lines. */
 export interface LintSource {
@@ -40,6 +41,7 @@ export async function lintPaths(paths: readonly string[], extraRules: readonly L
     const source = text === undefined ? undefined : { text };
     for (const rule of [...BUILTIN_RULES, ...extraRules]) problems.push(...rule(lesson, source));
   }
+  problems.push(...(await translationProblems(course)));
   const order = new Map<string, number>();
   for (const p of [...course.problems.filter((p) => p.line === 0), ...course.files]) {
     if (!order.has(p.file)) order.set(p.file, order.size);

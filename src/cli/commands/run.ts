@@ -14,13 +14,15 @@ import { renderAscii } from '../../topology/index.ts';
 import { SteplabError } from '../../errors.ts';
 import type { Options } from '../args.ts';
 import type { Io } from '../io.ts';
-import { resolveNamed, stepIndex } from '../lesson-ref.ts';
+import { inLanguage, resolveNamed, stepIndex } from '../lesson-ref.ts';
 import { openTarget, parseTargetChoice } from '../targets.ts';
 import { ClackController } from '../ui/controller.ts';
 import { isCI } from '../ui/io.ts';
 import { chooseStart, pickLesson } from '../ui/picker.ts';
 import { explainStep } from '../explain-step.ts';
 import { openRoomLink, type RoomLink } from '../room-link.ts';
+import type { Translator } from '../../i18n/index.ts';
+import { cliTranslator } from '../lang.ts';
 
 /** Why steplab cannot ask the learner anything here, or undefined when it can. */
 export function notInteractiveReason(io: Io): string | undefined {
@@ -48,7 +50,8 @@ export async function runCommand(positionals: readonly string[], options: Option
 
 /** runCommand once the room (if any) is joined: its course is the one to learn from. */
 async function runIn(positionals: readonly string[], options: Options, io: Io, room: RoomLink | undefined): Promise<number> {
-  const named = await resolveNamed(positionals[0], room?.joined.courseDir ?? options.course, io);
+  const translator = cliTranslator(options.lang, io.env);
+  const named = await inLanguage(await resolveNamed(positionals[0], room?.joined.courseDir ?? options.course, io), translator.lang);
   const { course } = named;
   const errors = course.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
@@ -60,7 +63,7 @@ async function runIn(positionals: readonly string[], options: Options, io: Io, r
   if (options.step !== undefined && named.lesson === undefined) throw new SteplabError('USAGE', '--step needs a lesson', 'Name the lesson too: steplab run LESSON --step N.');
   const progress = await loadProgress(io.env.STEPLAB_STATE_DIR);
   for (const warning of progress.warnings) io.stderr.write(`${warning}\n`);
-  const ui = { input: io.stdin, output: io.stdout };
+  const ui = { input: io.stdin, output: io.stdout, translator };
 
   // Where to start the named lesson: --step, --start-over, its saved progress, or the learner's choice when it is done.
   let start: { from: number; startOver: boolean } | undefined;
@@ -80,14 +83,14 @@ async function runIn(positionals: readonly string[], options: Options, io: Io, r
   try {
     if (named.lesson !== undefined && start !== undefined) {
       if (start.startOver) await progress.reset(named.lesson);
-      const outcome = await learn(named.lesson, target, progress, options, io, start.from, room);
+      const outcome = await learn(named.lesson, target, progress, options, io, start.from, translator, room);
       return outcome.status === 'passed' || outcome.status === 'quit' ? 0 : 1;
     }
     for (;;) {
       const pick = await pickLesson(course.lessons, progress, ui);
       if (pick.kind === 'quit') return 0;
       if (pick.startOver) await progress.reset(pick.lesson);
-      await learn(pick.lesson, target, progress, options, io, pick.from, room);
+      await learn(pick.lesson, target, progress, options, io, pick.from, translator, room);
     }
   } finally {
     await target.dispose();
@@ -101,15 +104,15 @@ function ctrlC(listener: () => void): () => void {
 }
 
 /** One lesson from step `from` (the steps before are replayed), saving progress as the learner passes steps. */
-async function learn(lesson: Lesson, target: Target, progress: ProgressStore, options: Options, io: Io, from: number, room: RoomLink | undefined): Promise<LessonOutcome> {
-  const controller = new ClackController({ input: io.stdin, output: io.stdout, topology: (s) => renderAscii(s, { width: Math.min(io.stdout.columns ?? 80, 120) }), explainStep, ...(room ? { room: room.session } : {}) });
+async function learn(lesson: Lesson, target: Target, progress: ProgressStore, options: Options, io: Io, from: number, translator: Translator, room: RoomLink | undefined): Promise<LessonOutcome> {
+  const controller = new ClackController({ input: io.stdin, output: io.stdout, topology: (s) => renderAscii(s, { width: Math.min(io.stdout.columns ?? 80, 120) }), explainStep, translator, ...(room ? { room: room.session } : {}) });
   // "Let Docker do it" after a step with a docker block: made on first use, its image removed with the lesson.
   const docker = new DockerComparison(target, engineChoice(options.engine));
   const outcome = await runLesson(lesson, {
     letDocker: (l, step, learner) => docker.compare(l, step, learner, Math.min(io.stdout.columns ?? 80, 120) - 4),
     target: target.name,
     startSandbox: (l) => startSandbox(target, { world: l.world }),
-    reporters: [new TerminalReporter({ stream: io.stdout }), ...(room ? [room.session.reporter(true)] : [])],
+    reporters: [new TerminalReporter({ stream: io.stdout, translator }), ...(room ? [room.session.reporter(true)] : [])],
     controller,
     resumeFrom: from,
     done: progress.completed(lesson),

@@ -18,6 +18,7 @@ import { parseShard, takeShard } from '../shard.ts';
 import { openTarget, parseTargetChoice } from '../targets.ts';
 import { verifyAgainstDocker } from './verify-docker.ts';
 import { openRoomLink, roomLessonPaths } from '../room-link.ts';
+import { cliTranslator } from '../lang.ts';
 
 /** Verify lessons (those of a workshop room, with --room); returns the exit code. */
 export async function verifyCommand(paths: readonly string[], options: Options, io: Io): Promise<number> {
@@ -85,7 +86,7 @@ export function makeReporters(options: Options, io: Io): Reporter[] {
   if (!['plain', 'junit', 'json'].includes(kind)) throw usageError(`unknown reporter "${kind}"`, 'Use --reporter plain, junit or json.');
   if (kind === 'junit' && !options.output) throw usageError('--reporter junit needs --output FILE');
   const jsonToStdout = kind === 'json' && !options.output;
-  const reporters: Reporter[] = [new PlainReporter({ stream: jsonToStdout ? io.stderr : io.stdout })];
+  const reporters: Reporter[] = [new PlainReporter({ stream: jsonToStdout ? io.stderr : io.stdout, translator: cliTranslator(options.lang, io.env) })];
   if (kind === 'junit') reporters.push(new JunitReporter(options.output as string));
   if (kind === 'json') reporters.push(new JsonReporter(options.output ?? io.stdout));
   return reporters;
