@@ -4,7 +4,8 @@
 //   3. one snapshot of 12 namespaces against one reader process per namespace;
 //   4. per target: sandbox ready, one step against the command started directly, the course under verify --jobs 2 with its peak RSS;
 //   5. the CLI's first screen (the lesson picker in a terminal) and the machine's load;
-//   6. the course under the Docker oracle (verify --against docker), per engine.
+//   6. the course under the Docker oracle (verify --against docker), per engine;
+//   7. the workshop room with 30 learners: events a second, the dashboard's update delay (bench/room.ts).
 // Usage: node bench/run.ts [--targets sandbox,docker,vagrant] [--rounds N] [--no-course] [--course-targets sandbox] [--no-oracle]
 //   --no-course leaves out the course under plain verify (4), not the oracle (6); STEPLAB_DOCKER_ENGINE=DIR adds a second engine to 6.
 
@@ -24,6 +25,7 @@ import type { Target } from '../src/target/types.ts';
 import { openTarget, parseTargetChoice } from '../src/cli/targets.ts';
 import { runCommand } from '../src/process/spawn.ts';
 import { shellQuote } from '../src/process/shell-quote.ts';
+import { roomFigures } from './room.ts';
 
 const { values } = parseArgs({
   options: { targets: { type: 'string' }, rounds: { type: 'string' }, 'no-course': { type: 'boolean' }, 'course-targets': { type: 'string' }, 'no-oracle': { type: 'boolean' } },
@@ -259,4 +261,7 @@ if (!values['no-oracle']) {
     console.log(`| ${dir ?? 'PATH'} | ${version} | ${ms(performance.now() - t)} (${verdict || `exit ${r.exitCode}`}) | ${counts} | ${load()} |`);
   }
 }
+// 7. The workshop room: events a second it takes and the dashboard's update delay, 30 learners on loopback.
+console.log('');
+for (const line of await roomFigures({ learners: 30 })) console.log(line);
 await local.dispose();

@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'TARGET_UNAVAILABLE'
   | 'ENGINE_UNAVAILABLE'
   | 'PROGRESS_CORRUPT'
+  | 'ROOM_UNAVAILABLE'
+  | 'ROOM_REFUSED'
   | 'USAGE';
 
 /** A broken tool or environment: carries a code and a message that says what to do. */

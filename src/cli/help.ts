@@ -12,6 +12,7 @@ const COMMANDS: Readonly<Record<string, MessageKey>> = {
   lint: 'help.lint',
   topology: 'help.topology',
   doctor: 'help.doctor',
+  room: 'help.room',
 };
 
 /** The help of one command, or the general help. */

@@ -8,7 +8,7 @@ import { english, type Translate } from '../i18n/index.ts';
 import { cliTranslator } from './lang.ts';
 import { processIo, type Io } from './io.ts';
 
-const COMMANDS = new Set(['run', 'verify', 'lint', 'topology', 'doctor', 'progress', 'reset', 'init', 'merge-junit', 'help']);
+const COMMANDS = new Set(['run', 'verify', 'lint', 'topology', 'doctor', 'progress', 'reset', 'init', 'merge-junit', 'room', 'help']);
 
 
 /** Run steplab with argv (without node and script); resolves with the exit code. */
@@ -50,6 +50,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         return await (await import('./commands/init.ts')).initCommand(positionals, io);
       case 'merge-junit':
         return await (await import('./commands/merge-junit.ts')).mergeJunitCommand(positionals, options, io);
+      case 'room':
+        return await (await import('./commands/room.ts')).roomCommand(positionals, options, io);
       case 'doctor':
         return await (await import('./commands/doctor.ts')).doctorCommand(options, io);
       default:

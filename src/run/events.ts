@@ -74,8 +74,8 @@ export interface Reporter {
 /** What the learner chose before a step. */
 export type StepDecision = 'run' | 'skip' | 'quit';
 
-/** What the learner chose while working on a challenge. */
-export type ChallengeDecision = 'check' | 'solution' | 'skip' | 'quit';
+/** What the learner chose while working on a challenge (`reset`: rebuild the lab to the step's start, as a workshop's instructor may ask). */
+export type ChallengeDecision = 'check' | 'solution' | 'reset' | 'skip' | 'quit';
 
 /** What the learner chose after a step failed or was interrupted: run it again here, rebuild the lab first, skip it or quit. */
 export type FailureDecision = 'retry' | 'reset' | 'skip' | 'quit';

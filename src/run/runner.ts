@@ -351,6 +351,12 @@ class StepSession {
       const decision = await controller.challenge(step, this.#lesson, this.tools, { count, lastChecks });
       if (decision === 'quit') return 'quit';
       if (decision === 'skip') return { status: 'skipped', checks: lastChecks, reason: 'skipped by the learner' };
+      if (decision === 'reset') {
+        const broken = await this.reset(step);
+        if (broken) return { status: 'failed', reason: `the lab could not be rebuilt: ${broken}` };
+        count--;
+        continue;
+      }
       let blocks: BlockOutcome[] = [];
       if (decision === 'solution') {
         // The learner's half-done attempt would trip the solution (File exists): run it in the lab as the step found it.

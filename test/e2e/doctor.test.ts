@@ -38,6 +38,12 @@ describe.skipIf(skip)('steplab doctor', () => {
     const r = await doctor({ PATH: USER_PATH });
     expect(r.stdout).toMatch(/^tool: +iptables +\/(usr\/)?sbin\/iptables$/m);
     expect(r.stdout).toMatch(/^tool: +sysctl +\/(usr\/)?sbin\/sysctl$/m);
+    // The host's side: Node, user namespaces, AppArmor, subordinate ids, the targets this machine has.
+    expect(r.stdout).toMatch(new RegExp(`^node: +${process.version.replaceAll('.', '\\.')} at `, 'm'));
+    expect(r.stdout).toMatch(/^userns: +user\.max_user_namespaces=\d+/m);
+    expect(r.stdout).toMatch(/^apparmor: +\S/m);
+    expect(r.stdout).toMatch(/^subids: +\S/m);
+    expect(r.stdout).toMatch(/^targets: +using sandbox; also on this machine: docker: .*; vagrant: /m);
     expect(expectLabelled(r.stdout)).toMatch(/^verdict: +ready: /);
     expect(r.exitCode).toBe(0);
   });

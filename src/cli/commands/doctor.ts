@@ -12,6 +12,7 @@ import { openTarget, parseTargetChoice } from '../targets.ts';
 import type { MessageKey, Translate } from '../../i18n/index.ts';
 import { cliTranslator } from '../lang.ts';
 import { displayWidth, padEndTo } from '../../util/text-width.ts';
+import { type HostLabel, reportAppArmor, reportNode, reportSubordinateIds, reportTargets, reportUserNamespaces } from './doctor-host.ts';
 
 /** The Debian package of each tool, for the fix line. */
 const PACKAGES: ReadonlyMap<string, string> = new Map(LAB_TOOLS.map((t) => [t.command, t.pkg]));
@@ -20,11 +21,12 @@ const PACKAGES: ReadonlyMap<string, string> = new Map(LAB_TOOLS.map((t) => [t.co
 const FIND = 'for d in /usr/local/sbin /usr/sbin /sbin; do case ":$PATH:" in *":$d:"*) ;; *) PATH=$PATH:$d ;; esac; done; for c; do printf "%s %s\\n" "$c" "$(command -v "$c")"; done';
 
 /** A line's label: one of doctor's (translated), or a tool's name as it is. */
-type Label = 'target' | 'sandbox' | 'tool' | 'fix' | 'internet' | 'ids' | 'verdict';
+type Label = HostLabel | 'target' | 'sandbox' | 'tool' | 'internet' | 'ids' | 'verdict';
 type Say = (label: Label | { readonly tool: string }, text: string) => void;
 const LABELS = {
   target: 'doctor.label.target', sandbox: 'doctor.label.sandbox', tool: 'doctor.label.tool', fix: 'doctor.label.fix',
   internet: 'doctor.label.internet', ids: 'doctor.label.ids', verdict: 'doctor.label.verdict',
+  node: 'doctor.label.node', userns: 'doctor.label.userns', apparmor: 'doctor.label.apparmor', subids: 'doctor.label.subids', targets: 'doctor.label.targets',
 } as const satisfies Record<Label, MessageKey>;
 
 /** Report the tools and try a real sandbox on the chosen target; every line labelled, the last one the verdict; exit 0 only when ready. */
@@ -36,10 +38,16 @@ export async function doctorCommand(options: Options, io: Io): Promise<number> {
   const say: Say = (label, text) => io.stdout.write(`${padEndTo(`${labelOf(label)}${t('report.colon')}`, column)} ${text}\n`);
   const problems: string[] = [];
   const choice = parseTargetChoice(options.target);
+  problems.push(...reportNode(say));
+  if (choice === 'sandbox' || choice === 'auto') {
+    problems.push(...(await reportUserNamespaces(say)), ...(await reportAppArmor(say)));
+    await reportSubordinateIds(say);
+  }
   const target = await openTarget(choice, (line) => say('target', line));
   let sandbox: Sandbox | undefined;
   try {
     say('target', `${target.name}: ${target.description}`);
+    await reportTargets(say, target.name);
     const started = performance.now();
     try {
       sandbox = await startSandbox(target, { world: 'internet' });

@@ -21,6 +21,7 @@ import { isCI } from '../ui/io.ts';
 import { chooseStart, pickLesson } from '../ui/picker.ts';
 import { explainStep } from '../explain-step.ts';
 import { english, type Translate, type Translator } from '../../i18n/index.ts';
+import { openRoomLink, type RoomLink } from '../room-link.ts';
 import { cliTranslator } from '../lang.ts';
 
 /** Why steplab cannot ask the learner anything here, or undefined when it can. */
@@ -41,7 +42,19 @@ export async function runCommand(positionals: readonly string[], options: Option
     io.stderr.write(`${t('run.not-interactive', { command: name === 'run' ? 'steplab run' : 'steplab', why, what })}\n`);
     return 2;
   }
-  const named = await inLanguage(await resolveNamed(positionals[0], options.course, io), translator.lang);
+  const room = await openRoomLink(options, io);
+  try {
+    return await runIn(positionals, options, io, room);
+  } finally {
+    await room?.close();
+  }
+}
+
+/** runCommand once the room (if any) is joined: its course is the one to learn from. */
+async function runIn(positionals: readonly string[], options: Options, io: Io, room: RoomLink | undefined): Promise<number> {
+  const translator = cliTranslator(options.lang, io.env);
+  const { t } = translator;
+  const named = await inLanguage(await resolveNamed(positionals[0], room?.joined.courseDir ?? options.course, io), translator.lang);
   const { course } = named;
   const errors = course.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
@@ -73,14 +86,14 @@ export async function runCommand(positionals: readonly string[], options: Option
   try {
     if (named.lesson !== undefined && start !== undefined) {
       if (start.startOver) await progress.reset(named.lesson);
-      const outcome = await learn(named.lesson, target, progress, options, io, start.from, translator);
+      const outcome = await learn(named.lesson, target, progress, options, io, start.from, translator, room);
       return outcome.status === 'passed' || outcome.status === 'quit' ? 0 : 1;
     }
     for (;;) {
       const pick = await pickLesson(course.lessons, progress, ui);
       if (pick.kind === 'quit') return 0;
       if (pick.startOver) await progress.reset(pick.lesson);
-      await learn(pick.lesson, target, progress, options, io, pick.from, translator);
+      await learn(pick.lesson, target, progress, options, io, pick.from, translator, room);
     }
   } finally {
     await target.dispose();
@@ -94,15 +107,15 @@ function ctrlC(listener: () => void): () => void {
 }
 
 /** One lesson from step `from` (the steps before are replayed), saving progress as the learner passes steps. */
-async function learn(lesson: Lesson, target: Target, progress: ProgressStore, options: Options, io: Io, from: number, translator: Translator): Promise<LessonOutcome> {
-  const controller = new ClackController({ input: io.stdin, output: io.stdout, topology: (s) => renderAscii(s, { width: Math.min(io.stdout.columns ?? 80, 120) }), explainStep, translator });
+async function learn(lesson: Lesson, target: Target, progress: ProgressStore, options: Options, io: Io, from: number, translator: Translator, room: RoomLink | undefined): Promise<LessonOutcome> {
+  const controller = new ClackController({ input: io.stdin, output: io.stdout, topology: (s) => renderAscii(s, { width: Math.min(io.stdout.columns ?? 80, 120) }), explainStep, translator, ...(room ? { room: room.session } : {}) });
   // "Let Docker do it" after a step with a docker block: made on first use, its image removed with the lesson.
   const docker = new DockerComparison(target, engineChoice(options.engine));
   const outcome = await runLesson(lesson, {
     letDocker: (l, step, learner) => docker.compare(l, step, learner, Math.min(io.stdout.columns ?? 80, 120) - 4),
     target: target.name,
     startSandbox: (l) => startSandbox(target, { world: l.world }),
-    reporters: [new TerminalReporter({ stream: io.stdout, translator })],
+    reporters: [new TerminalReporter({ stream: io.stdout, translator }), ...(room ? [room.session.reporter(true)] : [])],
     controller,
     resumeFrom: from,
     done: progress.completed(lesson),

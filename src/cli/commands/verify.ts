@@ -17,11 +17,24 @@ import type { Io } from '../io.ts';
 import { parseShard, takeShard } from '../shard.ts';
 import { openTarget, parseTargetChoice } from '../targets.ts';
 import { verifyAgainstDocker } from './verify-docker.ts';
+import { openRoomLink, roomLessonPaths } from '../room-link.ts';
 import { cliTranslator } from '../lang.ts';
 
-/** Verify lessons; returns the exit code. */
+/** Verify lessons (those of a workshop room, with --room); returns the exit code. */
 export async function verifyCommand(paths: readonly string[], options: Options, io: Io): Promise<number> {
   if (options.against !== undefined) return verifyAgainstDocker(paths, options, io);
+  const link = await openRoomLink(options, io);
+  if (link === undefined) return verifyLessons(paths, options, io, []);
+  try {
+    link.session.print = (text) => io.stderr.write(`${text}\n`);
+    return await verifyLessons(await roomLessonPaths(link, paths, io), options, io, [link.session.reporter(false)]);
+  } finally {
+    await link.close();
+  }
+}
+
+/** Verify lessons with the reporters of the options and `extra` ones; returns the exit code. */
+async function verifyLessons(paths: readonly string[], options: Options, io: Io, extra: readonly Reporter[]): Promise<number> {
   const jobs = intOption(options.jobs, 'jobs', 1, 1, 32);
   const choice = parseTargetChoice(options.target);
   const shard = parseShard(options.shard);
@@ -32,7 +45,7 @@ export async function verifyCommand(paths: readonly string[], options: Options, 
   if (shard) io.stderr.write(`${t('verify.shard', { index: shard.index, shards: shard.count, count: inShard.size, total: loaded.size })}\n`);
   const errors = course.problems.filter((p) => p.severity === 'error' && (inShard.has(p.file) || !loaded.has(p.file)));
   for (const p of errors) io.stderr.write(`${formatProblem(p)}\n`);
-  const reporters = makeReporters(options, io);
+  const reporters = [...makeReporters(options, io), ...extra];
   const brokenFiles = new Set(errors.map((p) => p.file));
   const lessons = course.lessons.filter((l) => inShard.has(l.file) && !brokenFiles.has(l.file));
   if (shard && lessons.length === 0 && errors.length === 0 && loaded.size > 0) {

@@ -10,6 +10,7 @@ import { showsInstructions } from './picker.ts';
 import { learnerMessage } from '../../assert/learner.ts';
 import { english, type Translate, type Translator } from '../../i18n/index.ts';
 import type { ChallengeAttempt, ChallengeDecision, CheckOutcome, Controller, FailureDecision, StepDecision, StepOutcome, StepTools } from '../../run/events.ts';
+import { resetAsked, showNotices, type RoomInbox } from './room-inbox.ts';
 
 export interface ClackControllerOptions {
   readonly input?: Readable;
@@ -21,6 +22,8 @@ export interface ClackControllerOptions {
   /** Colour in rendered hints; defaults to on when the output is a TTY and NO_COLOR is unset. */
   readonly color?: boolean;
   readonly unicode?: boolean;
+  /** A workshop room the learner joined: its notices are shown between steps, its reset requests honoured. */
+  readonly room?: RoomInbox;
   /** The language of the menus; English by default. */
   readonly translator?: Translator;
 }
@@ -36,6 +39,7 @@ export class ClackController implements Controller {
   readonly #explain: ((step: Step) => string) | undefined;
   readonly #color: boolean;
   readonly #marks: Marks;
+  readonly #room: RoomInbox | undefined;
   readonly #t: Translate;
   /** How many hints of each step were shown. */
   readonly #hintsShown = new WeakMap<Step, number>();
@@ -49,12 +53,14 @@ export class ClackController implements Controller {
     const out = (options.output ?? process.stdout) as { isTTY?: boolean };
     this.#color = options.color ?? (out.isTTY === true && !process.env.NO_COLOR);
     this.#marks = marks(options.unicode ?? useUnicode());
+    this.#room = options.room;
     this.#t = (options.translator ?? english).t;
     this.#showInstructions = showsInstructions(options.translator);
   }
 
   /** One menu; Ctrl-C or Escape gives `cancelled`. */
   async #ask<T extends string>(message: string, options: Option<T>[], initialValue?: T): Promise<T | 'cancelled'> {
+    showNotices(this.#room, this.#io);
     const answer = await select<T>({ message, options, initialValue, ...this.#io, showInstructions: this.#showInstructions });
     return isCancel(answer) ? 'cancelled' : answer;
   }
@@ -80,6 +86,7 @@ export class ClackController implements Controller {
     const t = this.#t;
     let last: ChallengeChoice | undefined;
     for (;;) {
+      if (resetAsked(this.#room, this.#io)) return 'reset';
       const answer = await this.#ask<ChallengeChoice>(t('menu.your-turn', { title: step.title }), [
         { value: 'shell', label: t('menu.open-shell'), hint: t('menu.open-shell-checked') },
         { value: 'check', label: t('menu.check') },
@@ -108,6 +115,7 @@ export class ClackController implements Controller {
     const message = t(outcome.interrupted ? 'menu.interrupted' : 'menu.failed');
     let last: FailureChoice | undefined;
     for (;;) {
+      if (resetAsked(this.#room, this.#io)) return 'reset';
       const answer = await this.#ask<FailureChoice>(message, [
         { value: 'retry', label: t('menu.retry'), hint: t('menu.retry-hint') },
         { value: 'reset', label: t('menu.reset'), hint: t('menu.reset-hint') },
@@ -196,6 +204,7 @@ export class ClackController implements Controller {
       return;
     }
     this.#hintsShown.set(step, shown + 1);
+    this.#room?.hintShown(step);
     this.#revealed.add(step);
     note(renderMarkdown(hint.markdown, { color: this.#color, width: 76 }), this.#t('menu.hint-title', { number: shown + 1, total: step.hints.length }), this.#io);
   }

@@ -12,6 +12,7 @@ Usage:
   steplab lint [PATH…]            report problems in lessons as file:line:col
   steplab topology LESSON.md      draw a lesson's network after a step
   steplab doctor                  check what this machine allows
+  steplab room [COURSE]           run a workshop: hand out the course, watch every learner live
   steplab init [DIR]              start a course of your own: a lesson, a README, a CI workflow
   steplab merge-junit FILE…       join the JUnit files of sharded verify runs (-o FILE, else stdout)
 
@@ -34,6 +35,9 @@ Options:
   -t, --target NAME     sandbox (default) | docker | vagrant | auto
       --no-changes      do not record what changed in the kernel at each step
       --lang L          the interface's language: en | zh-CN (default: from LANG)
+      --room URL        join a workshop room (or STEPLAB_ROOM): its course, your progress shown to the instructor
+      --code CODE       the room's join code (or STEPLAB_ROOM_CODE)
+      --name NAME       your name in the room (or STEPLAB_NAME)
 
 Ctrl-C while a step's commands run stops them only, shows what ran and asks: retry, reset the
 step (a fresh lab rebuilt to where the step began), open a shell, skip or quit. Ctrl-C at a menu quits.
@@ -66,6 +70,24 @@ Options:
                       the lab and judge them by the step's checks (needs root)
       --engine DIR    with --against docker: dockerd, containerd… from DIR first
                       (or STEPLAB_DOCKER_ENGINE=DIR)
+      --room URL --code CODE --name NAME
+                      verify the lessons of a workshop room and report to it (or STEPLAB_ROOM,
+                      STEPLAB_ROOM_CODE, STEPLAB_NAME); PATHs then name its lessons by number or id
+`,
+  'help.room': `Usage: steplab room [COURSE] [options]
+
+Run a workshop: serve COURSE (default: ./lessons, else the shipped course) to the learners' laptops
+and show the instructor a live dashboard of who is where, failing or stuck. Prints the learners'
+join command and the dashboard's URL; Ctrl-C stops it, and starting it again with the same --data
+carries on with every learner and event.
+
+Options:
+      --listen HOST:PORT  where to listen (default 127.0.0.1:8080, this machine only;
+                          0.0.0.0:8080 for the classroom network)
+      --code CODE         the join code learners type (default: made once, then kept)
+      --token TOKEN       the instructor's token (default: made once, then kept)
+      --data FILE         the room's SQLite file (default: room.sqlite in the state folder,
+                          $STEPLAB_STATE_DIR or ~/.local/state/steplab)
 `,
   'help.init': `Usage: steplab init [DIR]
 
@@ -95,6 +117,8 @@ Options:
 `,
   'help.doctor': `Usage: steplab doctor [-t TARGET]
 
-Check what this machine (or a target) allows: namespaces, the tools lessons need.
+Check what this machine (or a target) allows: Node, user namespaces, AppArmor, subordinate ids, the
+targets, the tools lessons need and a real sandbox. Every line is labelled; the last is the verdict
+(ready, or not ready and why); exit 1 when not ready.
 `,
 } as const;

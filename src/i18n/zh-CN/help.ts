@@ -15,6 +15,7 @@ export const help: TranslationOf<typeof en> = {
   steplab lint [PATH…]            以 file:line:col 的形式报告课程中的问题
   steplab topology LESSON.md      画出某一步之后的课程网络拓扑
   steplab doctor                  检查本机允许做什么
+  steplab room [COURSE]           开一场工作坊：分发课程，实时查看每位学员
   steplab init [DIR]              创建自己的课程：一课示例、一份 README 和一个 CI 工作流
   steplab merge-junit FILE…       合并分片 verify 运行产生的 JUnit 文件（-o FILE，否则输出到 stdout）
 
@@ -37,6 +38,9 @@ LESSON 是课程文件，或它在课程目录（./lessons，或 --course）中�
   -t, --target NAME     sandbox（默认）| docker | vagrant | auto
       --no-changes      不记录每一步在内核中引起的变化
       --lang L          界面语言：en | zh-CN（默认取自 LANG）
+      --room URL        加入工作坊教室（或 STEPLAB_ROOM）：使用教室的课程，讲师可以看到你的进度
+      --code CODE       教室的加入码（或 STEPLAB_ROOM_CODE）
+      --name NAME       你在教室中的名字（或 STEPLAB_NAME）
 
 某一步的命令运行时按 Ctrl-C，只会停止这些命令，显示已运行的内容并询问：重试、重置这一步
 （全新的实验环境，重建到这一步开始时的状态）、打开 shell、跳过还是退出。在菜单中按 Ctrl-C 则退出。
@@ -69,6 +73,23 @@ LESSON 是课程文件，或它在课程目录（./lessons，或 --course）中�
                       并用这一步的检查来判断（需要 root）
       --engine DIR    与 --against docker 一起用：优先使用 DIR 中的 dockerd、containerd…
                       （或 STEPLAB_DOCKER_ENGINE=DIR）
+      --room URL --code CODE --name NAME
+                      验证工作坊教室的课程并向教室报告（或 STEPLAB_ROOM、
+                      STEPLAB_ROOM_CODE、STEPLAB_NAME）；此时 PATH 按编号或 id 指教室的课
+`,
+  'help.room': `用法：steplab room [COURSE] [options]
+
+开一场工作坊：把 COURSE（默认：./lessons，否则是自带的课程）分发给学员的笔记本，并给讲师一个
+实时面板，显示谁在哪一步、谁失败、谁卡住。会打印学员的加入命令和面板的 URL；Ctrl-C 停止，
+用同一个 --data 再次启动会保留所有学员和事件，接着进行。
+
+选项：
+      --listen HOST:PORT  监听地址（默认 127.0.0.1:8080，仅本机；
+                          教室网络用 0.0.0.0:8080）
+      --code CODE         学员输入的加入码（默认：首次生成，之后保留）
+      --token TOKEN       讲师的令牌（默认：首次生成，之后保留）
+      --data FILE         教室的 SQLite 文件（默认：状态目录中的 room.sqlite，
+                          即 $STEPLAB_STATE_DIR 或 ~/.local/state/steplab）
 `,
   'help.init': `用法：steplab init [DIR]
 
@@ -97,6 +118,7 @@ LESSON 是课程文件，或它在课程目录（./lessons，或 --course）中�
 `,
   'help.doctor': `用法：steplab doctor [-t TARGET]
 
-检查本机（或某个目标）允许做什么：命名空间，以及课程需要的工具。
+检查本机（或某个目标）允许做什么：Node、用户命名空间、AppArmor、从属 id、各个目标、课程需要的
+工具，以及一个真实的沙箱。每一行都有标签；最后一行是结论（就绪，或未就绪及原因）；未就绪时以 1 退出。
 `,
 };

@@ -143,6 +143,17 @@ describe('runLesson, interactive', () => {
     expect(outcome.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
   });
 
+  it('rebuilds the lab when a challenge`s controller answers reset (an instructor asked), then asks again as the same try', async () => {
+    const challenge = step(1, 'Yours', { challenge: true, solution: [block('make two', 60, { kind: 'solution' })], checks: [has('two')] });
+    const { controller, asked } = scripted({ challenge: ['reset', 'solution'] });
+    const { outcome, sandboxes } = await run([one, challenge], controller);
+    expect(asked).toEqual(['before One', 'after One', 'challenge Yours #0 0 failing', 'challenge Yours #0 0 failing', 'after Yours']);
+    // The reset's lab, then the solution's own rebuilt lab.
+    expect(sandboxes).toHaveLength(3);
+    expect(sandboxes[1]?.ran).toEqual(['lesson-setup', 'make one']);
+    expect(outcome.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+  });
+
   it('tells the controller what still fails after a try, and passes when the learner did it', async () => {
     const challenge = step(0, 'Yours', { challenge: true, solution: [block('make two', 60, { kind: 'solution' })], checks: [has('two')] });
     const { controller, asked } = scripted({ challenge: ['check', 'check'] });
