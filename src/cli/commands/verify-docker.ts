@@ -48,7 +48,7 @@ export async function verifyAgainstDocker(paths: readonly string[], options: Opt
         outcomes.set(
           run,
           await runLesson(run.lesson, {
-            target: run.daemon.length === 0 ? label : `${label}, dockerd ${run.daemon.join(' ')}`,
+            target: label,
             startSandbox: (l) => startEngineSandbox(target, l, { engine, imageTar: image.tar, daemon: run.daemon }),
             reporters,
             failureContext: async (sandbox) => (sandbox instanceof EngineSandbox ? engineStateLines(await sandbox.state()) : ''),
