@@ -5,6 +5,7 @@ import { cli } from './en/cli.ts';
 import { doctor } from './en/doctor.ts';
 import { help } from './en/help.ts';
 import { report } from './en/report.ts';
+import { translation } from './en/translation.ts';
 import { ui } from './en/ui.ts';
 
 export const en = {
@@ -12,6 +13,7 @@ export const en = {
   ...doctor,
   ...help,
   ...report,
+  ...translation,
   ...ui,
 } as const satisfies Catalogue;
 

@@ -6,6 +6,7 @@ import { cli } from './zh-CN/cli.ts';
 import { doctor } from './zh-CN/doctor.ts';
 import { help } from './zh-CN/help.ts';
 import { report } from './zh-CN/report.ts';
+import { translation } from './zh-CN/translation.ts';
 import { ui } from './zh-CN/ui.ts';
 
 export const zhCN: TranslationOf<Messages> = {
@@ -13,5 +14,6 @@ export const zhCN: TranslationOf<Messages> = {
   ...doctor,
   ...help,
   ...report,
+  ...translation,
   ...ui,
 };
