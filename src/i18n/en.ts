@@ -9,6 +9,7 @@ import { explain } from './en/explain.ts';
 import { help } from './en/help.ts';
 import { report } from './en/report.ts';
 import { topology } from './en/topology.ts';
+import { translation } from './en/translation.ts';
 import { ui } from './en/ui.ts';
 
 export const en = {
@@ -16,6 +17,7 @@ export const en = {
   ...doctor,
   ...help,
   ...report,
+  ...translation,
   ...ui,
   ...explain,
   ...assert,

@@ -23,15 +23,21 @@ export interface Translator {
 
 const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { en, 'zh-CN': zhCN };
 
-/** The translator for a language. `t` is a plain function, so it may be passed on alone. */
+const TRANSLATORS = new Map<Lang, Translator>();
+
+/** The translator for a language (one per language, so `t === english.t` tells English). `t` is a plain function, so it may be passed on alone. */
 export function translator(lang: Lang): Translator {
+  const made = TRANSLATORS.get(lang);
+  if (made !== undefined) return made;
   const catalogue = CATALOGUES[lang];
   const t = ((key: MessageKey, params?: Readonly<Record<string, string | number>>): string => {
     const message: Message = catalogue[key] ?? en[key];
     const template = typeof message === 'string' ? message : pluralForm(message, Number(params?.count ?? 0), lang);
     return fill(template, params);
   }) as Translate;
-  return { lang, t };
+  const fresh = { lang, t };
+  TRANSLATORS.set(lang, fresh);
+  return fresh;
 }
 
 /** English: the default of every layer that takes a translator. */

@@ -10,6 +10,7 @@ import { explain } from './zh-CN/explain.ts';
 import { help } from './zh-CN/help.ts';
 import { report } from './zh-CN/report.ts';
 import { topology } from './zh-CN/topology.ts';
+import { translation } from './zh-CN/translation.ts';
 import { ui } from './zh-CN/ui.ts';
 
 export const zhCN: TranslationOf<Messages> = {
@@ -17,6 +18,7 @@ export const zhCN: TranslationOf<Messages> = {
   ...doctor,
   ...help,
   ...report,
+  ...translation,
   ...ui,
   ...explain,
   ...assert,

@@ -5,9 +5,10 @@ import { loadCourse, type Course } from './course.ts';
 import { locateFrontMatter } from './front-matter.ts';
 import { compareTranslation, freshness, isTranslation, originalFile } from './translation.ts';
 import type { Lesson, Problem } from './types.ts';
+import { english, type Translate } from '../i18n/index.ts';
 
 /** Every problem of every translation in the course: no original, an original with errors, a difference, an older original. */
-export async function translationProblems(course: Course): Promise<Problem[]> {
+export async function translationProblems(course: Course, t: Translate = english.t): Promise<Problem[]> {
   const loaded = new Map(course.lessons.map((l) => [resolve(l.file), l]));
   const texts = new Map(course.files.map((f) => [f.file, f.text]));
   const problems: Problem[] = [];
@@ -16,17 +17,17 @@ export async function translationProblems(course: Course): Promise<Problem[]> {
     const original = loaded.get(resolve(path)) ?? (await loadOriginal(path));
     const at = { file: translation.file, line: 1, column: 1, severity: 'error' as const };
     if (original === 'missing') {
-      problems.push({ ...at, message: `a translation has an original with the same file name one folder up, and ${path} does not exist; name this file as the lesson it translates` });
+      problems.push({ ...at, message: t('translation.no-original', { original: path }) });
       continue;
     }
     if (original === 'broken') {
-      problems.push({ ...at, message: `its original ${path} has errors, so this translation cannot be compared with it; fix the original first (steplab lint ${path})` });
+      problems.push({ ...at, message: t('translation.broken-original', { original: path }) });
       continue;
     }
     const text = texts.get(translation.file) ?? '';
     const fieldLine = (key: string) => locateFrontMatter(text, key);
-    problems.push(...compareTranslation(translation, original, fieldLine));
-    const stale = freshness(translation, original, fieldLine);
+    problems.push(...compareTranslation(translation, original, fieldLine, t));
+    const stale = freshness(translation, original, fieldLine, t);
     if (stale !== undefined) problems.push(stale);
   }
   return problems;

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { Check, CommandBlock, Lesson, Problem, Step } from './types.ts';
+import { english, type Translate } from '../i18n/index.ts';
 
 /** What a lesson says about its language: `en` unless it says otherwise. */
 export const lessonLang = (lesson: Pick<Lesson, 'lang'>): string => lesson.lang ?? 'en';
@@ -53,8 +54,9 @@ export function fingerprint(lesson: Lesson): string {
   return createHash('sha256').update(JSON.stringify(essence(lesson))).digest('hex').slice(0, 12);
 }
 
-/** Ordinal words for "the 2nd sh block". */
-const nth = (n: number): string => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
+/** Ordinal words for "the 2nd sh block" in English; a plain number in other languages, whose messages place it. */
+const nth = (n: number, t: Translate): string => (t === english.t ? englishOrdinal(n) : String(n));
+const englishOrdinal = (n: number): string => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
 
 /** Where lines are, for messages: the translation's file and the original's. */
 interface Places {
@@ -62,27 +64,28 @@ interface Places {
   readonly original: string;
   /** The line of a front-matter field in the translation, when it can be found. */
   readonly fieldLine: (key: string) => { line: number; column: number } | undefined;
+  readonly t: Translate;
 }
 
 /** Every way a translation differs from its original in what must be the same. */
-export function compareTranslation(translation: Lesson, original: Lesson, fieldLine: Places['fieldLine'] = () => undefined): Problem[] {
-  const at: Places = { file: translation.file, original: original.file, fieldLine };
+export function compareTranslation(translation: Lesson, original: Lesson, fieldLine: Places['fieldLine'] = () => undefined, t: Translate = english.t): Problem[] {
+  const at: Places = { file: translation.file, original: original.file, fieldLine, t };
   const problems: Problem[] = [];
   const error = (line: number, column: number, message: string): void => void problems.push({ file: at.file, line, column, severity: 'error', message });
   const field = (key: string, what: string, mine: unknown, theirs: unknown): void => {
     if (JSON.stringify(mine) === JSON.stringify(theirs)) return;
     const where = fieldLine(key) ?? { line: 1, column: 1 };
-    error(where.line, where.column, `${what} differs from the original's (${at.original}); a translation keeps ${key} as it is: ${JSON.stringify(theirs)}`);
+    error(where.line, where.column, t('translation.field', { field: what, original: at.original, value: JSON.stringify(theirs) }));
   };
   if (translation.id !== original.id) {
     const where = fieldLine('id') ?? { line: 1, column: 1 };
-    error(where.line, where.column, `id "${translation.id}" is not the original's "${original.id}" (${at.original}); a translation keeps its original's id, so they share progress`);
+    error(where.line, where.column, t('translation.id', { id: translation.id, expected: original.id, original: at.original }));
   }
   field('requires', 'requires', translation.requires, original.requires);
   field('world', 'world', translation.world, original.world);
   field('timeout', 'timeout', translation.timeoutMs, original.timeoutMs);
   for (const [name, get] of [['setup', (l: Lesson) => l.setup], ['cleanup', (l: Lesson) => l.cleanup], ['docker', (l: Lesson) => l.docker]] as const) {
-    problems.push(...compareBlocks(at, 'the introduction', name, get(translation), get(original), 1));
+    problems.push(...compareBlocks(at, t('translation.owner-intro'), name, get(translation), get(original), 1));
   }
   problems.push(...compareSteps(at, translation.steps, original.steps));
   return problems;
@@ -98,14 +101,14 @@ function compareSteps(at: Places, mine: readonly Step[], theirs: readonly Step[]
     if (ids.has(step.id)) continue;
     problems.push({
       file: at.file, line: step.line, column: 1, severity: 'error',
-      message: `step "${step.title}" has the id "${step.id}", which no step of the original (${at.original}) has; end its heading with the original step's id, e.g. "## ${step.title} {#${theirs.find((s) => !mineById.has(s.id))?.id ?? theirs[0]?.id ?? 'step-id'}}"`,
+      message: at.t('translation.unknown-step', { title: step.title, id: step.id, original: at.original, suggestion: `{#${theirs.find((s) => !mineById.has(s.id))?.id ?? theirs[0]?.id ?? 'step-id'}}` }),
     });
   }
   for (const step of theirs) {
     if (mineById.has(step.id)) continue;
     problems.push({
       file: at.file, line: lastLine, column: 1, severity: 'error',
-      message: `the original's step "${step.title}" (${at.original}:${step.line}) is missing; translate it under a heading ending in {#${step.id}}`,
+      message: at.t('translation.missing-step', { title: step.title, original: at.original, line: step.line, suggestion: `{#${step.id}}` }),
     });
   }
   const shared = mine.filter((s) => ids.has(s.id)).map((s) => s.id);
@@ -115,13 +118,13 @@ function compareSteps(at: Places, mine: readonly Step[], theirs: readonly Step[]
     const step = mineById.get(shared[outOfPlace] ?? '');
     problems.push({
       file: at.file, line: step?.line ?? 1, column: 1, severity: 'error',
-      message: `the steps are not in the original's order (${at.original}): it has ${expected.join(', ')}; put them in that order`,
+      message: at.t('translation.order', { original: at.original, ids: expected.join(', ') }),
     });
   }
   for (const original of theirs) {
     const step = mineById.get(original.id);
     if (step === undefined) continue;
-    for (const [name, get] of STEP_BLOCKS) problems.push(...compareBlocks(at, `step {#${step.id}}`, name, get(step), get(original), step.line));
+    for (const [name, get] of STEP_BLOCKS) problems.push(...compareBlocks(at, at.t('translation.owner-step', { id: `{#${step.id}}` }), name, get(step), get(original), step.line));
     problems.push(...compareChecks(at, step, original));
   }
   return problems;
@@ -132,13 +135,13 @@ function compareBlocks(at: Places, owner: string, name: string, mine: readonly C
   const error = (where: number, message: string): Problem => ({ file: at.file, line: where, column: 1, severity: 'error', message });
   if (mine.length !== theirs.length) {
     const lines = theirs.map((b) => b.line).join(', ');
-    return [error(mine[0]?.line ?? line, `${owner} has ${mine.length} ${name} block${mine.length === 1 ? '' : 's'}, the original ${theirs.length} (${at.original}${lines ? `:${lines}` : ''}); copy them from there`)];
+    return [error(mine[0]?.line ?? line, at.t('translation.block-count', { owner, count: mine.length, kind: name, expected: theirs.length, where: `${at.original}${lines ? `:${lines}` : ''}` }))];
   }
   return mine.flatMap((block, i) => {
     const original = theirs[i];
     if (original === undefined || blockKey(block) === blockKey(original)) return [];
-    const part = block.code !== original.code ? 'its code' : 'its attributes';
-    return [error(block.line, `the ${nth(i + 1)} ${name} block of ${owner} differs from the original's (${part}) at ${at.original}:${original.line}; copy it byte for byte: only prose, titles and hints are translated`)];
+    const part = at.t(block.code !== original.code ? 'translation.part-code' : 'translation.part-attributes');
+    return [error(block.line, at.t('translation.block-differs', { nth: nth(i + 1, at.t), kind: name, owner, part, where: `${at.original}:${original.line}` }))];
   });
 }
 
@@ -151,23 +154,28 @@ function compareChecks(at: Places, step: Step, original: Step): Problem[] {
   const index = i < 0 ? mine.length : i;
   const here = step.checks[index]?.line ?? step.checks.at(-1)?.line ?? step.line;
   const there = original.checks[index]?.line ?? original.line;
-  const what = theirs[index] === undefined ? `has a check the original lacks ("${mine[index] ?? ''}")` : mine[index] === undefined ? `lacks the original's check "${theirs[index]}"` : `has "${mine[index]}" where the original has "${theirs[index]}"`;
-  return [{ file: at.file, line: here, column: 1, severity: 'error', message: `step {#${step.id}} ${what} (${at.original}:${there}); the checks of a translation are its original's, byte for byte` }];
+  const id = `{#${step.id}}`;
+  const where = `${at.original}:${there}`;
+  const message =
+    theirs[index] === undefined ? at.t('translation.check-extra', { id, check: mine[index] ?? '', where })
+    : mine[index] === undefined ? at.t('translation.check-missing', { id, check: theirs[index] ?? '', where })
+    : at.t('translation.check-differs', { id, check: mine[index] ?? '', expected: theirs[index] ?? '', where });
+  return [{ file: at.file, line: here, column: 1, severity: 'error', message }];
 }
 
 /** Whether a translation was made from the original as it is now; the problem to report when not (or when it does not say). */
-export function freshness(translation: Lesson, original: Lesson, fieldLine: Places['fieldLine'] = () => undefined): Problem | undefined {
+export function freshness(translation: Lesson, original: Lesson, fieldLine: Places['fieldLine'] = () => undefined, t: Translate = english.t): Problem | undefined {
   const now = fingerprint(original);
   if (translation.translatedFrom === now) return undefined;
   if (translation.translatedFrom === undefined) {
     return {
       file: translation.file, line: 1, column: 1, severity: 'error',
-      message: `a translation says which original it was made from: add "translated-from: ${now}" to the front matter once it matches ${original.file}`,
+      message: t('translation.no-from', { fingerprint: now, original: original.file }),
     };
   }
   const where = fieldLine('translated-from') ?? { line: 1, column: 1 };
   return {
     file: translation.file, ...where, severity: 'error',
-    message: `translated from an older ${original.file}: its steps, blocks or checks changed since (translated-from ${translation.translatedFrom}, now ${now}); see what changed with \`git log -p ${original.file}\`, bring the translation's prose and blocks up to date, then write "translated-from: ${now}"`,
+    message: t('translation.stale', { original: original.file, was: translation.translatedFrom, now }),
   };
 }

@@ -17,7 +17,7 @@ export async function lintCommand(paths: readonly string[], out: LintOutput, ext
   }
   let problems;
   try {
-    problems = await lintPaths(paths, extraRules);
+    problems = await lintPaths(paths, extraRules, t);
   } catch (error) {
     out.stderr.write(`${t('lint.could-not-check', { reason: error instanceof Error ? error.message : String(error) })}\n`);
     return 1;

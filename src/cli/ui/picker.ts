@@ -43,14 +43,16 @@ export function standingLabel(standing: LessonStanding, unicode: boolean): strin
 export async function pickLesson(lessons: readonly Lesson[], progress: Progress, options: PickerOptions = {}): Promise<PickResult> {
   const io = { input: options.input, output: options.output, showInstructions: showsInstructions(options.translator) };
   const unicode = options.unicode ?? useUnicode();
-  const { t } = options.translator ?? english;
+  const { t, lang } = options.translator ?? english;
+  // An English lesson shown to a learner of another language (no translation yet) says so.
+  const inEnglish = (lesson: Lesson): string => (lang !== 'en' && (lesson.lang ?? 'en') === 'en' ? `  ${t('picker.in-english')}` : '');
   const standings = lessons.map((lesson) => progress.standing(lesson));
   const width = Math.max(4, ...standings.map((s) => standingLabel(s, unicode).length));
   const firstOpen = standings.findIndex((s) => s.kind !== 'finished');
   const numbers = lessons.map((lesson) => String(lessonNumber(basename(lesson.file)) ?? '').padStart(2));
   const entries = lessons.map((lesson, i) => ({
     value: String(i),
-    label: `${numbers[i]}  ${standingLabel(standings[i] ?? { kind: 'new' }, unicode).padEnd(width)}  ${lesson.title}`,
+    label: `${numbers[i]}  ${standingLabel(standings[i] ?? { kind: 'new' }, unicode).padEnd(width)}  ${lesson.title}${inEnglish(lesson)}`,
     hint: lesson.summary,
   }));
   for (;;) {

@@ -3,7 +3,7 @@
 export const ui = {
   'picker.title': 'Pick a lesson',
   'picker.quit': 'Quit',
-  'picker.in-english': 'English',
+  'picker.in-english': '(in English)',
   'start.which-step': 'Start at which step? (the steps before it are replayed to build the lab)',
   'start.back': 'Back',
   'start.resume': 'Resume',

@@ -6,7 +6,7 @@ import type { ui as en } from '../en/ui.ts';
 export const ui: TranslationOf<typeof en> = {
   'picker.title': '选择一课',
   'picker.quit': '退出',
-  'picker.in-english': '英文',
+  'picker.in-english': '（英文）',
   'start.which-step': '从哪一步开始？（之前的步骤会重新执行，以搭好实验环境）',
   'start.back': '返回',
   'start.resume': '继续',

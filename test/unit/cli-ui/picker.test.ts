@@ -3,6 +3,7 @@ import { pickLesson, standingLabel } from '../../../src/cli/ui/picker.ts';
 import { ProgressStore, progressKey, type LessonProgress } from '../../../src/progress/store.ts';
 import { lesson, step } from '../report/fixtures.ts';
 import { CTRL_C, DOWN, ENTER, UP, fakeTerminal } from './drive.ts';
+import { translator } from '../../../src/i18n/index.ts';
 
 const steps = [step(0, 'Create'), step(1, 'Connect'), step(2, 'Ping')];
 const done = lesson(steps, { id: 'namespaces', title: 'Network namespaces', file: 'course/01-namespaces.md' });
@@ -34,6 +35,19 @@ describe('pickLesson', () => {
     expect(text).toMatch(/ 1  ✔ +Network namespaces/);
     expect(text).toMatch(/ 2  1\/3 +Veth pairs/);
     expect(text).toMatch(/ 3 {8}Bridges/);
+  });
+
+  it('speaks Chinese, and marks a lesson that has no Chinese translation yet as English', async () => {
+    const chinese = lesson(steps, { id: 'bridges', title: '网桥', file: 'course/zh-CN/03-bridges.md', lang: 'zh-CN' });
+    const term = fakeTerminal([UP + ENTER]);
+    const result = await pickLesson([done, started, chinese], store(), { input: term.input, output: term.output, unicode: true, translator: translator('zh-CN') });
+    expect(result).toEqual({ kind: 'quit' });
+    const text = term.text();
+    expect(text).toContain('选择一课');
+    expect(text).toMatch(/ 2  1\/3 +Veth pairs  （英文）/);
+    expect(text).toMatch(/ 3 {8}网桥\n/);
+    expect(text).toContain('退出');
+    expect(text).not.toContain('to navigate');
   });
 
   it('offers to resume a lesson in progress at its next step, or to start over', async () => {

@@ -56,6 +56,11 @@ describe('t', () => {
     expect(zh.t('menu.step', { number: 2, total: 5, title: '创建网桥' })).toBe('第 2/5 步：创建网桥');
   });
 
+  it('is one translator a language, so passing English on is telling English', () => {
+    expect(translator('en')).toBe(english);
+    expect(translator('zh-CN').t).toBe(translator('zh-CN').t);
+  });
+
   it('leaves an unknown placeholder as written', () => {
     expect(fill('{a} and {b}', { a: 1 })).toBe('1 and {b}');
   });

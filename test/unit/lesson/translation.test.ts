@@ -7,6 +7,7 @@ import { lintPaths } from '../../../src/lesson/lint.ts';
 import { parseLesson } from '../../../src/lesson/parse.ts';
 import { compareTranslation, fingerprint, freshness, isTranslation, originalFile, translationFile } from '../../../src/lesson/translation.ts';
 import type { Lesson } from '../../../src/lesson/types.ts';
+import { translator } from '../../../src/i18n/index.ts';
 
 const DIR = new URL('../../fixtures/translation/', import.meta.url).pathname;
 const ORIGINAL = join(DIR, '01-two-namespaces.md');
@@ -87,6 +88,15 @@ describe('compareTranslation', () => {
     expect(compareTranslation(translation, original, lines).map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
       '3:5 id "两个命名空间" is not the original\'s "two-namespaces" (lessons/01-two-namespaces.md); a translation keeps its original\'s id, so they share progress',
       '9:8 world differs from the original\'s (lessons/01-two-namespaces.md); a translation keeps world as it is: "none"',
+    ]);
+  });
+});
+
+describe('in Chinese', () => {
+  it('tells a translator what differs in Chinese, under LANG=zh_CN.UTF-8 or --lang zh-CN', () => {
+    const translation = parse(chineseText.replace('ip netns add blue', 'ip netns add blue2'), 'lessons/zh-CN/01-two-namespaces.md');
+    expect(compareTranslation(translation, original, undefined, translator('zh-CN').t).map((p) => p.message)).toEqual([
+      '步骤 {#create-two-namespaces} 的第 1 个 sh 代码块与原文（lessons/01-two-namespaces.md:18）不同（代码）；请逐字节复制：只翻译正文、标题和提示',
     ]);
   });
 });
