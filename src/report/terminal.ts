@@ -201,8 +201,8 @@ export class TerminalReporter implements Reporter {
       this.#print('', s.dim(`${this.#marks.skip} ${t('report.skipped')}`));
       return;
     }
-    if (outcome.changes.length === 0) this.#print('', s.dim(`${sentence(nothingChanged(outcome.blocks.map((b) => b.block.code).join('\n')))}.`));
-    else this.#print('', s.bold(t('report.what-changed')), ...indent(renderChanges(outcome.changes, this.#width - 2).split('\n'), '  '));
+    if (outcome.changes.length === 0) this.#print('', s.dim(`${sentence(nothingChanged(outcome.blocks.map((b) => b.block.code).join('\n'), this.#t))}.`));
+    else this.#print('', s.bold(t('report.what-changed')), ...indent(renderChanges(outcome.changes, this.#width - 2, this.#t).split('\n'), '  '));
     if (outcome.status === 'passed') this.#print(...this.#say(s.green, `${this.#marks.pass} ${t('report.step-done', { duration: formatDuration(outcome.durationMs) })}`));
     else this.#print(...this.#say(s.red, `${this.#marks.fail} ${t('report.step-failed', { why: shownAbove(outcome, t) ?? outcome.reason ?? t('report.see-above') })}`));
   }

@@ -7,6 +7,7 @@ import type { Snapshot } from '../kernel/types.ts';
 import type { Check } from '../lesson/types.ts';
 import type { Sandbox } from '../sandbox/types.ts';
 import type { CheckOutcome } from './events.ts';
+import type { Translate } from '../i18n/index.ts';
 
 /** Evaluate checks (`within` ones retried until they hold or their time is up); outcomes in the checks' order. */
 export async function evaluateChecks(
@@ -14,8 +15,9 @@ export async function evaluateChecks(
   sandbox: Sandbox,
   step: { readonly output: string; readonly exitCode: number },
   snapshot: () => Promise<Snapshot> = () => takeSnapshot((code) => sandbox.probe(code)),
+  t?: Translate,
 ): Promise<CheckOutcome[]> {
-  const ctx = { snapshot, probe: (code: string) => sandbox.probe(code), variables: lessonVariables(sandbox), step };
+  const ctx = { snapshot, probe: (code: string) => sandbox.probe(code), variables: lessonVariables(sandbox), step, ...(t ? { t } : {}) };
   const results = await evaluateAll(checks, ctx);
   return checks.map((check, i) => ({ check, result: results[i] ?? { passed: false, message: 'not evaluated' } }));
 }

@@ -13,6 +13,7 @@ import { blockFailure, runBlock } from './blocks.ts';
 import { evaluateChecks } from './checks.ts';
 import type { BlockOutcome, CheckOutcome, CheckPhase, Controller, LessonOutcome, Reporter, StepOutcome, StepTools } from './events.ts';
 import { Emitter } from './emitter.ts';
+import type { Translate } from '../i18n/index.ts';
 
 export interface RunLessonOptions {
   /** Where the lesson runs, for reports. */
@@ -37,6 +38,8 @@ export interface RunLessonOptions {
   readonly onStepPassed?: (step: Step) => void | Promise<void>;
   /** Ids of the steps done in earlier sittings: the summary counts the steps before `resumeFrom` among them as passed. */
   readonly done?: ReadonlySet<string>;
+  /** The language of check messages and of what changed (English when absent). */
+  readonly t?: Translate;
   /** Listen for the learner's Ctrl-C while a step's commands run; returns a function that stops listening. */
   readonly interrupts?: (onInterrupt: () => void) => () => void;
 }
@@ -412,7 +415,7 @@ class StepSession {
         return taken;
       }
       : () => takeSnapshot(probe, snapshotPartsFor(checks.map((c) => c.assertion)));
-    return this.#interruptible(() => evaluateChecks(checks, this.#sandbox, { output: blocks.map((b) => b.output).join(''), exitCode: last?.exitCode ?? 0 }, snapshot));
+    return this.#interruptible(() => evaluateChecks(checks, this.#sandbox, { output: blocks.map((b) => b.output).join(''), exitCode: last?.exitCode ?? 0 }, snapshot, this.#options.t));
   }
 
   async #emitChecks(outcomes: readonly CheckOutcome[], step: Step, phase: CheckPhase): Promise<void> {
@@ -425,7 +428,7 @@ class StepSession {
     this.#after = after;
     if (this.#openWindow) this.#windows.push({ start: this.#openWindow, end: after });
     this.#openWindow = undefined;
-    return diffSnapshots(before, discountChecks(after, this.#windows));
+    return diffSnapshots(before, discountChecks(after, this.#windows), this.#options.t);
   }
 
   /** End the checks' window before anything else runs in the lab. */

@@ -108,10 +108,11 @@ function ctrlC(listener: () => void): () => void {
 
 /** One lesson from step `from` (the steps before are replayed), saving progress as the learner passes steps. */
 async function learn(lesson: Lesson, target: Target, progress: ProgressStore, options: Options, io: Io, from: number, translator: Translator, room: RoomLink | undefined): Promise<LessonOutcome> {
-  const controller = new ClackController({ input: io.stdin, output: io.stdout, topology: (s) => renderAscii(s, { width: Math.min(io.stdout.columns ?? 80, 120) }), explainStep, translator, ...(room ? { room: room.session } : {}) });
+  const controller = new ClackController({ input: io.stdin, output: io.stdout, topology: (s) => renderAscii(s, { width: Math.min(io.stdout.columns ?? 80, 120), t: translator.t }), explainStep: (step) => explainStep(step, translator), translator, ...(room ? { room: room.session } : {}) });
   // "Let Docker do it" after a step with a docker block: made on first use, its image removed with the lesson.
   const docker = new DockerComparison(target, engineChoice(options.engine));
   const outcome = await runLesson(lesson, {
+    t: translator.t,
     letDocker: (l, step, learner) => docker.compare(l, step, learner, Math.min(io.stdout.columns ?? 80, 120) - 4),
     target: target.name,
     startSandbox: (l) => startSandbox(target, { world: l.world }),

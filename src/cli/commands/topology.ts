@@ -14,6 +14,7 @@ import type { Options } from '../args.ts';
 import { resolveLessonPath } from '../../lesson/shipped-course.ts';
 import type { Io } from '../io.ts';
 import { openTarget, parseTargetChoice } from '../targets.ts';
+import { cliTranslator } from '../lang.ts';
 
 const FORMATS = ['ascii', 'dot', 'mermaid'] as const;
 
@@ -49,7 +50,8 @@ export async function topologyCommand(positionals: readonly string[], options: O
     await target.dispose();
   }
   const width = Math.max(40, Math.min(io.stdout.columns ?? 80, 160));
-  io.stdout.write(`${format === 'dot' ? renderDot(snapshot) : format === 'mermaid' ? renderMermaid(snapshot) : renderAscii(snapshot, { width })}\n`);
+  const { t } = cliTranslator(options.lang, io.env);
+  io.stdout.write(`${format === 'dot' ? renderDot(snapshot, t) : format === 'mermaid' ? renderMermaid(snapshot, t) : renderAscii(snapshot, { width, t })}\n`);
   return 0;
 }
 

@@ -70,6 +70,7 @@ async function verifyLessons(paths: readonly string[], options: Options, io: Io,
           // Only the JSON report shows what changed: without it nobody reads the changes.
           changes: !options['no-changes'] && options.reporter === 'json',
           keepGoing: options['keep-going'] === true,
+          t,
         }),
       );
     });

@@ -171,7 +171,7 @@ export class ClackController implements Controller {
   /** One line per failed check: exact once revealed, in the learner's terms before. */
   #failureLines(step: Step, failed: readonly CheckOutcome[]): string[] {
     if (this.#revealed.has(step)) return failed.map((c) => `${this.#marks.fail} ${c.check.source} ${this.#marks.dash} ${c.result.message}`);
-    return failed.map((c) => `${this.#marks.fail} ${learnerMessage(c.check.assertion, c.result)}`);
+    return failed.map((c) => `${this.#marks.fail} ${learnerMessage(c.check.assertion, c.result, this.#t)}`);
   }
 
   /** The exact check lines of a step (and the last try's verdicts on them): the learner asked for them. */
