@@ -57,9 +57,13 @@ export function snapshotScript(parts: readonly SnapshotPart[] = ALL_PARTS): stri
     // Print file $1 as it is, with a newline at its end when it has none; builtins only.
     `_sl_out() { _sl_o=''; IFS= read -r -d '' _sl_o < "$1"; [ -z "$_sl_o" ] || { printf '%s' "$_sl_o"; case "$_sl_o" in *$'\\n') ;; *) echo ;; esac; }; }`,
     // The lab host's sysctls with bash's read, not a process: /proc/sys answers the first read whole.
-    '_sl_host_sysctls() {',
-    ...SNAPSHOT_SYSCTLS.map((key) => `  _sl_v=''; IFS= read -r _sl_v < /proc/sys/${key.replaceAll('.', '/')} 2>/dev/null; [ -z "$_sl_v" ] || echo "${key} = $_sl_v"`),
-    '}',
+    ...(wanted.has('sysctl')
+      ? [
+        '_sl_host_sysctls() {',
+        ...SNAPSHOT_SYSCTLS.map((key) => `  _sl_v=''; IFS= read -r _sl_v < /proc/sys/${key.replaceAll('.', '/')} 2>/dev/null; [ -z "$_sl_v" ] || echo "${key} = $_sl_v"`),
+        '}',
+      ]
+      : []),
     '_sl_d=/run/steplab; [ -d "$_sl_d" ] && [ -w "$_sl_d" ] || _sl_d=${TMPDIR:-/tmp}',
     '_sl_f="$_sl_d/.snap-$$"',
     '_sl_b="$_sl_f.batch"',
