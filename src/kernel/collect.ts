@@ -1,5 +1,6 @@
 // The one shell script that reads every namespace's network state, namespaces side by side, in marked sections.
 
+import { shellQuote } from '../process/shell-quote.ts';
 import { SNAPSHOT_SYSCTLS } from './types.ts';
 
 /** Starts every marker line; random-looking so no command output can begin with it. */
@@ -27,8 +28,10 @@ const IP_BATCH = 'addr show\\nroute show table all\\nnetns list\\n';
  * `ip -n` or `nsenter` (no shell in between); `bridge fdb` afterwards, only where `ip` saw a bridge.
  * The lab host's sysctls are read with bash's own `read` (no process). With no part asked for, it
  * only lists the namespaces and starts nothing. The files are printed in order with builtins.
+ * `only` (`netns:NAME`, `world:world`) limits the reads to the lab host and those namespaces; the others
+ * are listed by name, with no sections.
  */
-export function snapshotScript(parts: readonly SnapshotPart[] = ALL_PARTS): string {
+export function snapshotScript(parts: readonly SnapshotPart[] = ALL_PARTS, only?: readonly string[]): string {
   const wanted = new Set(parts);
   const ip = wanted.has('ip') || wanted.has('fdb');
   const mark = (section: SectionName): string => `  echo "${SECTION_MARKER} ${section} $_sl_k $_sl_n"`;
@@ -68,6 +71,10 @@ export function snapshotScript(parts: readonly SnapshotPart[] = ALL_PARTS): stri
     '_sl_f="$_sl_d/.snap-$$"',
     '_sl_b="$_sl_f.batch"',
     ...(ip ? [`printf '${IP_BATCH}' > "$_sl_b"`] : []),
+    // Whether namespace $_sl_i is read (the lab host always is), or only listed.
+    only === undefined
+      ? '_sl_read() { :; }'
+      : `_sl_sel=${shellQuote(` ${only.join(' ')} `)}; _sl_read() { [ "$_sl_k" = host ] || case "$_sl_sel" in *" $_sl_k:$_sl_n "*) ;; *) return 1 ;; esac; }`,
     // Every namespace as KIND NAME, in the order they are printed.
     '_sl_all=("host ")',
     'for _sl_p in /run/netns/*; do [ -e "$_sl_p" ] && _sl_all+=("netns ${_sl_p##*/}"); done',
@@ -81,15 +88,16 @@ export function snapshotScript(parts: readonly SnapshotPart[] = ALL_PARTS): stri
     `    *) _sl_e=(nsenter --net=${WORLD_NETNS_PATH}); _sl_ip=("\${_sl_e[@]}" ip); _sl_bridge=("\${_sl_e[@]}" bridge) ;;`,
     '  esac',
     '}',
-    ...(start.length > 0 ? ['for _sl_i in "${!_sl_all[@]}"; do', '  _sl_ns', ...start, 'done', 'wait'] : []),
+    ...(start.length > 0 ? ['for _sl_i in "${!_sl_all[@]}"; do', '  _sl_ns; _sl_read || continue', ...start, 'done', 'wait'] : []),
     ...(wanted.has('fdb')
       ? [
         // Forwarding entries only where a bridge is: a second round, for those namespaces alone.
         '_sl_br=()',
         'for _sl_i in "${!_sl_all[@]}"; do',
+        '  _sl_ns; _sl_read || continue',
         `  _sl_o=''; IFS= read -r -d '' _sl_o < ${file('ip')}`,
         `  case "$_sl_o" in *'"info_kind":"bridge"'*) ;; *) continue ;; esac`,
-        '  _sl_ns; _sl_br[$_sl_i]=1',
+        '  _sl_br[$_sl_i]=1',
         `  ${bg('"${_sl_bridge[@]}" -j fdb show', 'fdb')}`,
         'done',
         'wait',
@@ -97,6 +105,7 @@ export function snapshotScript(parts: readonly SnapshotPart[] = ALL_PARTS): stri
       : []),
     'for _sl_i in "${!_sl_all[@]}"; do',
     '  _sl_ns',
+    `  _sl_read || { ${mark('ns').trim()}; ${mark('end').trim()}; continue; }`,
     ...print,
     'done',
     `echo "${SECTION_MARKER} done"`,

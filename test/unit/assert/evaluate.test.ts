@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, evaluateAll, type Clock, type EvaluateContext } from '../../../src/assert/evaluate.ts';
+import { evaluate, evaluateAll, snapshotNamespacesFor, type Clock, type EvaluateContext } from '../../../src/assert/evaluate.ts';
 import { batchProbes, inNamespace, inNetwork, shellQuote } from '../../../src/assert/probes.ts';
 import type { Assertion } from '../../../src/assert/types.ts';
 import { runCommand } from '../../../src/process/spawn.ts';
@@ -333,5 +333,20 @@ describe('shellQuote and inNamespace', () => {
     expect(inNamespace(undefined)).toBe('');
     expect(inNamespace('my ns')).toBe("ip netns exec 'my ns' ");
     expect(inNamespace('world')).toBe('nsenter --net=/run/steplab/world ');
+  });
+});
+
+describe('snapshotNamespacesFor', () => {
+  it('names the namespaces state checks read (a peer check its peer\'s too), or every one when a name is a variable', () => {
+    const checks: Assertion[] = [
+      { kind: 'link', name: 'eth0', ns: 'c1', expect: { is: 'up' } },
+      { kind: 'link', name: 'veth-c1', ns: undefined, expect: { is: 'peer', peer: 'eth0', peerNs: 'c1' } },
+      { kind: 'route', dest: 'default', via: '203.0.113.1', dev: undefined, ns: 'world' },
+      { kind: 'ping', addr: '10.0.0.2', from: 'c9', expect: 'succeeds' },
+      { kind: 'iptables-policy', table: 'filter', chain: 'FORWARD', policy: 'DROP' },
+    ];
+    expect(snapshotNamespacesFor(checks)).toEqual(['netns:c1', 'world:world']);
+    expect(snapshotNamespacesFor([{ kind: 'addr', cidr: '10.0.0.1/24', dev: 'eth0', ns: '$ns', present: true }])).toBeUndefined();
+    expect(snapshotNamespacesFor([{ kind: 'netns', name: 'c1', expect: 'exists' }])).toEqual([]);
   });
 });

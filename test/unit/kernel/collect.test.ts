@@ -45,6 +45,14 @@ describe('snapshotScript', () => {
     expect(snapshotScript(['iptables'])).not.toContain('ss -H');
   });
 
+  it('reads only the lab host and the namespaces named in `only`; the others are listed by name alone', () => {
+    const some = snapshotScript(['ip'], ['netns:c1', 'world:world']);
+    expect(some).toContain(`_sl_sel=' netns:c1 world:world '`);
+    expect(some).toContain('_sl_ns; _sl_read || continue');
+    expect(some).toContain(`_sl_read || { echo "${SECTION_MARKER} ns $_sl_k $_sl_n"; echo "${SECTION_MARKER} end $_sl_k $_sl_n"; continue; }`);
+    expect(snapshotScript(['ip'])).toContain('_sl_read() { :; }');
+  });
+
   it('keeps reading when the calling shell runs with set -eu and every tool is missing', async () => {
     const r = await runCommand('/bin/bash', ['-euc', `${script}\necho after`], { env: { PATH: '/nonexistent' } });
     expect(r.stdout).toContain(`${SECTION_MARKER} done\nafter\n`);
