@@ -1,4 +1,4 @@
-// npm run profile -- lessons/03-linux-bridge.md [--changes] [--jobs N]: where each step's time goes.
+// node bench/profile.ts [--changes] [--jobs N] [--target T] [LESSON…]: where each step's time goes.
 // Runs lessons as `verify` does, with a sandbox that times every round trip to the lab and names what it
 // was for (the step's blocks, a snapshot, a check's probes, the lesson's variables); what is left of a
 // step's time is steplab's own (Node, reporters). Prints one line a step and the lesson's sums.
