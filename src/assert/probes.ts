@@ -31,6 +31,17 @@ export function inNamespace(ns: Ns): string {
   return `ip netns exec ${shellQuote(ns)} `;
 }
 
+/**
+ * The prefix that runs the rest of a line in a namespace's network only, for steplab's own ping, tcp and
+ * http probes: `nsenter --net` is one exec where `ip netns exec` is two and remounts /sys, which a probe
+ * by address does not need. A missing namespace is told in `ip netns exec`'s own words, by a builtin test.
+ */
+export function inNetwork(ns: Ns): string {
+  if (ns === undefined || ns === 'world') return inNamespace(ns);
+  const q = shellQuote(ns);
+  return `{ [ -e /run/netns/${q} ] || { printf 'Cannot open network namespace "%s": No such file or directory\\n' ${q}; exit 1; }; } && nsenter --net=/run/netns/${q} `;
+}
+
 
 /** The last few non-empty lines of output, on one line, for a message. */
 export function outputTail(output: string, lines = 3, chars = 200): string {
@@ -54,7 +65,7 @@ function pingSummary(output: string, t: Translate): string {
 /** `ping ADDR [from NS] succeeds|fails`: up to PING_TRIES pings to succeed, one lab-sized wait to fail. */
 export async function probePing(a: Extract<Assertion, { kind: 'ping' }>, probe: Probe, t: Translate = english.t): Promise<CheckResult> {
   const wait = a.waitMs ?? (a.expect === 'succeeds' ? WAIT_MS.pingReply : WAIT_MS.pingNoReply);
-  const ping = `${inNamespace(a.from)}ping -c 1 -W ${seconds(wait)} ${shellQuote(a.addr)}`;
+  const ping = `${inNetwork(a.from)}ping -c 1 -W ${seconds(wait)} ${shellQuote(a.addr)}`;
   const code = a.expect === 'succeeds'
     ? `( i=0; while [ "$i" -lt ${PING_TRIES} ]; do ${ping} && exit 0; i=$((i + 1)); done; exit 1 )`
     : `( ${ping} )`;
@@ -86,7 +97,7 @@ function tcpVerdict(r: ShellResult, waitMs: number, t: Translate): { open: boole
 
 /** `tcp ADDR:PORT [from NS] is open|closed`: a connect under `timeout`, with bash's /dev/tcp (nc -z without bash). */
 export async function probeTcp(a: Extract<Assertion, { kind: 'tcp' }>, probe: Probe, t: Translate = english.t): Promise<CheckResult> {
-  const ns = inNamespace(a.from);
+  const ns = inNetwork(a.from);
   const addr = shellQuote(a.addr);
   const waitMs = a.waitMs ?? (a.expect === 'open' ? WAIT_MS.tcpOpen : WAIT_MS.tcpClosed);
   const wait = seconds(waitMs);
@@ -106,7 +117,7 @@ export async function probeTcp(a: Extract<Assertion, { kind: 'tcp' }>, probe: Pr
 
 /** `http URL [from NS] contains "TEXT"`: one curl request; the message quotes what came back or curl's error. */
 export async function probeHttp(a: Extract<Assertion, { kind: 'http' }>, probe: Probe, t: Translate = english.t): Promise<CheckResult> {
-  const r = await probe(`( ${inNamespace(a.from)}curl -sS -m ${seconds(a.waitMs ?? WAIT_MS.http)} ${shellQuote(a.url)} )`);
+  const r = await probe(`( ${inNetwork(a.from)}curl -sS -m ${seconds(a.waitMs ?? WAIT_MS.http)} ${shellQuote(a.url)} )`);
   const label = a.from === undefined ? t('assert.label.http', { url: a.url }) : t('assert.label.http-from', { url: a.url, ns: a.from });
   const blocked = enterError(r.output);
   if (blocked !== undefined) return { passed: false, message: t('assert.probe.could-not-run', { label, why: blocked }) };

@@ -1,7 +1,6 @@
 // Open the target named on the command line; docker and vagrant load only when asked for.
 
 import { usageError } from '../errors.ts';
-import { localTarget } from '../target/local.ts';
 import type { Target } from '../target/types.ts';
 
 export const TARGET_NAMES = ['sandbox', 'docker', 'vagrant', 'auto'] as const;
@@ -17,8 +16,11 @@ export function parseTargetChoice(value: string | undefined): TargetChoice {
 /** Start the chosen target; `notes` receives why auto passed over a target. */
 export async function openTarget(choice: TargetChoice, notes: (line: string) => void = () => {}): Promise<Target> {
   switch (choice) {
-    case 'sandbox':
+    case 'sandbox': {
+      // Loaded on use too: it brings execa, which the CLI's first screen does not need.
+      const { localTarget } = await import('../target/local.ts');
       return localTarget();
+    }
     case 'docker': {
       const { startDockerTarget } = await import('../target/docker/target.ts');
       return startDockerTarget();

@@ -1,5 +1,6 @@
 // The one shell script that reads every namespace's network state, namespaces side by side, in marked sections.
 
+import { shellQuote } from '../process/shell-quote.ts';
 import { SNAPSHOT_SYSCTLS } from './types.ts';
 
 /** Starts every marker line; random-looking so no command output can begin with it. */
@@ -19,72 +20,94 @@ export const ALL_PARTS: readonly SnapshotPart[] = ['ip', 'iptables', 'fdb', 'sys
 const IP_BATCH = 'addr show\\nroute show table all\\nnetns list\\n';
 
 /**
- * The reads for the namespace the shell is in; `$1` is its kind (host, netns, world) and `$2` its name.
- * One `ip -b` process prints links, routes and netns ids, one JSON array a line. Sysctls are read
- * from /proc/sys with bash's own `read` (no process). `iptables-save` and `ss` run only when
- * asked for; `bridge fdb` only when the namespace has a bridge.
+ * A bash script (it runs in the probe shell) that prints the state of the lab host, every `ip netns`
+ * namespace and the world (when its file exists): host first, named namespaces by name, the world last.
+ * It runs in a subshell so it never touches the calling shell's state. Every reader is one process of
+ * its own, started in the background into a file of its own, all at once: `ip -b` (links, routes, nsids)
+ * and, when asked for, `iptables-save`, `sysctl -e` and `ss`, each entered into its namespace by
+ * `ip -n` or `nsenter` (no shell in between); `bridge fdb` afterwards, only where `ip` saw a bridge.
+ * The lab host's sysctls are read with bash's own `read` (no process). With no part asked for, it
+ * only lists the namespaces and starts nothing. The files are printed in order with builtins.
+ * `only` (`netns:NAME`, `world:world`) limits the reads to the lab host and those namespaces; the others
+ * are listed by name, with no sections.
  */
-function namespaceReads(parts: ReadonlySet<SnapshotPart>): string {
-  const mark = (section: SectionName): string => `echo "${SECTION_MARKER} ${section} $1 $2"`;
-  const lines = [mark('ns')];
-  if (parts.has('ip') || parts.has('fdb')) {
-    lines.push(mark('ip'));
-    if (parts.has('fdb')) {
-      lines.push(`_sl_ip=$(ip -j -d -force -b "$_sl_b" 2>/dev/null)`, `printf '%s\\n' "$_sl_ip"`);
-    } else lines.push(`ip -j -d -force -b "$_sl_b" 2>/dev/null`);
-  }
-  if (parts.has('iptables')) lines.push(mark('iptables'), 'iptables-save -c 2>/dev/null');
-  if (parts.has('fdb')) lines.push(mark('fdb'), `case "$_sl_ip" in *'"info_kind":"bridge"'*) bridge -j fdb show 2>/dev/null; echo ;; esac`);
-  if (parts.has('sysctl')) {
-    lines.push(mark('sysctl'));
-    for (const key of SNAPSHOT_SYSCTLS) {
-      // bash's read, not dash's: dash reads a byte at a time, and /proc/sys answers only the first read.
-      lines.push(`_sl_v=; IFS= read -r _sl_v < /proc/sys/${key.replaceAll('.', '/')} 2>/dev/null; [ -z "$_sl_v" ] || echo "${key} = $_sl_v"`);
-    }
-  }
-  if (parts.has('listen')) lines.push(mark('listen'), 'ss -Hltnup 2>/dev/null');
-  lines.push(mark('end'), ':');
-  return lines.join('\n');
-}
-
-/**
- * A POSIX-sh script that prints the state of the lab host, every `ip netns` namespace and the world
- * (when its file exists). It runs in a subshell so it never touches the calling shell's state. Each
- * namespace is read in a background job into a file of its own, all at once, and the files are
- * printed in order at the end: host first, named namespaces by name, the world last. A namespace
- * whose only read is `ip` gets one process (`ip -n NS`); otherwise one `sh` entered into it.
- */
-export function snapshotScript(parts: readonly SnapshotPart[] = ALL_PARTS): string {
+export function snapshotScript(parts: readonly SnapshotPart[] = ALL_PARTS, only?: readonly string[]): string {
   const wanted = new Set(parts);
-  const reads = namespaceReads(wanted).replaceAll("'", `'\\''`);
-  const ipOnly = wanted.size === 1 && wanted.has('ip');
-  const mark = (section: SectionName, kind: string, name: string): string => `${SECTION_MARKER} ${section} ${kind} ${name}`;
-  const inNetns = ipOnly
-    ? `{ echo "${mark('ns', 'netns', '$_sl_n')}"; echo "${mark('ip', 'netns', '$_sl_n')}"; ip -n "$_sl_n" -j -d -force -b "$_sl_b" 2>/dev/null; echo "${mark('end', 'netns', '$_sl_n')}"; }`
-    : `{ ip netns exec "$_sl_n" bash -c "$_sl_r" sh netns "$_sl_n" 2>/dev/null || echo "${mark('ns', 'netns', '$_sl_n')}"; }`;
+  const ip = wanted.has('ip') || wanted.has('fdb');
+  const mark = (section: SectionName): string => `  echo "${SECTION_MARKER} ${section} $_sl_k $_sl_n"`;
+  const file = (ext: string): string => `"$_sl_f.$_sl_i.${ext}"`;
+  const bg = (command: string, ext: string): string => `${command} > ${file(ext)} 2>/dev/null </dev/null &`;
+  // Readers of namespace $_sl_i; `"${_sl_e[@]}"` enters it (nothing for the lab host), `_sl_ip` is ip there.
+  const start = [
+    ...(ip ? [`  ${bg('"${_sl_ip[@]}" -j -d -force -b "$_sl_b"', 'ip')}`] : []),
+    ...(wanted.has('iptables') ? [`  ${bg('"${_sl_e[@]}" iptables-save -c', 'ipt')}`] : []),
+    ...(wanted.has('sysctl') ? [`  [ "$_sl_k" = host ] || ${bg(`"\${_sl_e[@]}" sysctl -e ${SNAPSHOT_SYSCTLS.join(' ')}`, 'sys')}`] : []),
+    ...(wanted.has('listen') ? [`  ${bg('"${_sl_e[@]}" ss -Hltnup', 'ss')}`] : []),
+  ];
+  const print = [
+    mark('ns'),
+    ...(ip ? [mark('ip'), `  _sl_out ${file('ip')}`] : []),
+    ...(wanted.has('iptables') ? [mark('iptables'), `  _sl_out ${file('ipt')}`] : []),
+    ...(wanted.has('fdb') ? [mark('fdb'), `  [ -z "\${_sl_br[$_sl_i]-}" ] || _sl_out ${file('fdb')}`] : []),
+    ...(wanted.has('sysctl') ? [mark('sysctl'), `  if [ "$_sl_k" = host ]; then _sl_host_sysctls; else _sl_out ${file('sys')}; fi`] : []),
+    ...(wanted.has('listen') ? [mark('listen'), `  _sl_out ${file('ss')}`] : []),
+    mark('end'),
+  ];
   return [
     '(',
     // The calling shell may run with -e or -u: one failed read must not end the others.
     'set +e +u',
+    // Print file $1 as it is, with a newline at its end when it has none; builtins only.
+    `_sl_out() { _sl_o=''; IFS= read -r -d '' _sl_o < "$1"; [ -z "$_sl_o" ] || { printf '%s' "$_sl_o"; case "$_sl_o" in *$'\\n') ;; *) echo ;; esac; }; }`,
+    // The lab host's sysctls with bash's read, not a process: /proc/sys answers the first read whole.
+    ...(wanted.has('sysctl')
+      ? [
+        '_sl_host_sysctls() {',
+        ...SNAPSHOT_SYSCTLS.map((key) => `  _sl_v=''; IFS= read -r _sl_v < /proc/sys/${key.replaceAll('.', '/')} 2>/dev/null; [ -z "$_sl_v" ] || echo "${key} = $_sl_v"`),
+        '}',
+      ]
+      : []),
     '_sl_d=/run/steplab; [ -d "$_sl_d" ] && [ -w "$_sl_d" ] || _sl_d=${TMPDIR:-/tmp}',
     '_sl_f="$_sl_d/.snap-$$"',
-    '_sl_b="$_sl_f.batch"; export _sl_b',
-    `printf '${IP_BATCH}' > "$_sl_b"`,
-    `_sl_r='${reads}'`,
-    '( set -- host ""; eval "$_sl_r" ) > "$_sl_f.0" 2>/dev/null </dev/null &',
-    '_sl_files="$_sl_f.0"; _sl_i=0',
-    'for _sl_p in /run/netns/*; do',
-    '  [ -e "$_sl_p" ] || continue',
-    '  _sl_n=${_sl_p##*/}; _sl_i=$((_sl_i + 1))',
-    `  ${inNetns} > "$_sl_f.$_sl_i" </dev/null &`,
-    '  _sl_files="$_sl_files $_sl_f.$_sl_i"',
+    '_sl_b="$_sl_f.batch"',
+    ...(ip ? [`printf '${IP_BATCH}' > "$_sl_b"`] : []),
+    // Whether namespace $_sl_i is read (the lab host always is), or only listed.
+    only === undefined
+      ? '_sl_read() { :; }'
+      : `_sl_sel=${shellQuote(` ${only.join(' ')} `)}; _sl_read() { [ "$_sl_k" = host ] || case "$_sl_sel" in *" $_sl_k:$_sl_n "*) ;; *) return 1 ;; esac; }`,
+    // Every namespace as KIND NAME, in the order they are printed.
+    '_sl_all=("host ")',
+    'for _sl_p in /run/netns/*; do [ -e "$_sl_p" ] && _sl_all+=("netns ${_sl_p##*/}"); done',
+    `[ -e ${WORLD_NETNS_PATH} ] && _sl_all+=("world world")`,
+    // Namespace $_sl_i: its kind, its name, how to enter it, its ip and bridge commands.
+    '_sl_ns() {',
+    '  _sl_k=${_sl_all[$_sl_i]%% *}; _sl_n=${_sl_all[$_sl_i]#* }',
+    '  case $_sl_k in',
+    '    host) _sl_e=(); _sl_ip=(ip); _sl_bridge=(bridge) ;;',
+    '    netns) _sl_e=(nsenter "--net=/run/netns/$_sl_n"); _sl_ip=(ip -n "$_sl_n"); _sl_bridge=(bridge -n "$_sl_n") ;;',
+    `    *) _sl_e=(nsenter --net=${WORLD_NETNS_PATH}); _sl_ip=("\${_sl_e[@]}" ip); _sl_bridge=("\${_sl_e[@]}" bridge) ;;`,
+    '  esac',
+    '}',
+    ...(start.length > 0 ? ['for _sl_i in "${!_sl_all[@]}"; do', '  _sl_ns; _sl_read || continue', ...start, 'done', 'wait'] : []),
+    ...(wanted.has('fdb')
+      ? [
+        // Forwarding entries only where a bridge is: a second round, for those namespaces alone.
+        '_sl_br=()',
+        'for _sl_i in "${!_sl_all[@]}"; do',
+        '  _sl_ns; _sl_read || continue',
+        `  _sl_o=''; IFS= read -r -d '' _sl_o < ${file('ip')}`,
+        `  case "$_sl_o" in *'"info_kind":"bridge"'*) ;; *) continue ;; esac`,
+        '  _sl_br[$_sl_i]=1',
+        `  ${bg('"${_sl_bridge[@]}" -j fdb show', 'fdb')}`,
+        'done',
+        'wait',
+      ]
+      : []),
+    'for _sl_i in "${!_sl_all[@]}"; do',
+    '  _sl_ns',
+    `  _sl_read || { ${mark('ns').trim()}; ${mark('end').trim()}; continue; }`,
+    ...print,
     'done',
-    `if [ -e ${WORLD_NETNS_PATH} ]; then`,
-    `  nsenter --net=${WORLD_NETNS_PATH} bash -c "$_sl_r" sh world world > "$_sl_f.w" 2>/dev/null </dev/null &`,
-    '  _sl_files="$_sl_files $_sl_f.w"',
-    'fi',
-    'wait',
-    'cat $_sl_files 2>/dev/null',
     `echo "${SECTION_MARKER} done"`,
     ')',
   ].join('\n');

@@ -16,8 +16,8 @@ function tail(output: string, lines = 5): string {
  * parses when the lab host came through (with its links, when they were asked for): one namespace's
  * failed read must not hide the others. Without it the sandbox is broken.
  */
-export async function takeSnapshot(probe: (code: string) => Promise<ShellResult>, parts: readonly SnapshotPart[] = ALL_PARTS): Promise<Snapshot> {
-  const result = await probe(snapshotScript(parts));
+export async function takeSnapshot(probe: (code: string) => Promise<ShellResult>, parts: readonly SnapshotPart[] = ALL_PARTS, only?: readonly string[]): Promise<Snapshot> {
+  const result = await probe(snapshotScript(parts, only));
   const snapshot = parseSnapshot(result.output);
   const host = snapshot.namespaces.find((ns) => ns.kind === 'host');
   if (host === undefined || (parts.includes('ip') && host.links.length === 0)) {

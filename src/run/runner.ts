@@ -3,7 +3,7 @@
 import { isSteplabError } from '../errors.ts';
 import { diffSnapshots, discountChecks, type CheckWindow } from '../diff/index.ts';
 import type { Change } from '../diff/types.ts';
-import { snapshotPartsFor } from '../assert/evaluate.ts';
+import { snapshotNamespacesFor, snapshotPartsFor } from '../assert/evaluate.ts';
 import { takeSnapshot } from '../kernel/snapshot.ts';
 import type { Snapshot } from '../kernel/types.ts';
 import type { CommandBlock, Lesson, Step } from '../lesson/types.ts';
@@ -407,14 +407,14 @@ class StepSession {
     }
     const probe = (code: string) => this.#sandbox.probe(code);
     // With changes recorded the checks read the whole state (after their probes), which then serves as
-    // the step's "after"; without, they read only the parts they look at.
+    // the step's "after"; without, they read only the parts and namespaces they look at.
     const snapshot = this.#options.changes
       ? async () => {
         const taken = await takeSnapshot(probe);
         if (phase !== 'before-solution') this.#checked = taken;
         return taken;
       }
-      : () => takeSnapshot(probe, snapshotPartsFor(checks.map((c) => c.assertion)));
+      : () => takeSnapshot(probe, snapshotPartsFor(checks.map((c) => c.assertion)), snapshotNamespacesFor(checks.map((c) => c.assertion)));
     return this.#interruptible(() => evaluateChecks(checks, this.#sandbox, { output: blocks.map((b) => b.output).join(''), exitCode: last?.exitCode ?? 0 }, snapshot, this.#options.t));
   }
 

@@ -6,6 +6,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { SteplabError } from '../errors.ts';
 import type { TargetProcess } from '../target/types.ts';
 import type { ShellResult } from './types.ts';
+import { ansiCQuote } from './ansi-c-quote.ts';
 
 const PRELUDE = readFileSync(new URL('./scripts/shell.sh', import.meta.url), 'utf8');
 
@@ -81,9 +82,7 @@ export class ShellSession {
     if (!this.alive) throw new SteplabError('SANDBOX_BROKEN', 'the shell in the sandbox has exited');
     const id = String(this.#nextId++);
     const seconds = Math.max(0.1, timeoutMs / 1000).toFixed(1);
-    const b64 = Buffer.from(code, 'utf8').toString('base64');
-    const readyB64 = ready === undefined || ready === '' ? '-' : Buffer.from(ready, 'utf8').toString('base64');
-    const args = fn === '__steplab_exec' ? `${id} ${seconds} ${b64}` : `${id} ${seconds} ${readyB64} ${b64}`;
+    const args = fn === '__steplab_exec' ? `${id} ${seconds} ${ansiCQuote(code)}` : `${id} ${seconds} ${ansiCQuote(ready ?? '')} ${ansiCQuote(code)}`;
     return new Promise<ShellResult>((resolve) => {
       const startedAt = performance.now();
       const timer = setTimeout(() => {

@@ -59,7 +59,7 @@ describe.skipIf(skip)('ShellSession on a plain bash', () => {
   it('gives up a shell whose block outlived its watchdog: it takes no further block', async () => {
     const shell = plainBash();
     // The block kills its own watchdog, then spins in builtins: only steplab's grace period can end the wait.
-    const r = await shell.run('sleep 0.3; kill -9 "$(cat /run/steplab/watchdog.pid)"; while :; do :; done', 300);
+    const r = await shell.run('sleep 0.3; kill -9 "$(cat /run/steplab/watchdog-$$.pid)"; while :; do :; done', 300);
     expect(r).toMatchObject({ exitCode: 137, timedOut: true });
     expect(r.output).toContain('steplab stopped waiting');
     expect(shell.alive).toBe(false);

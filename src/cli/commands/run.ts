@@ -1,26 +1,18 @@
 // `steplab run LESSON`, `steplab [COURSE]`: a learner steps through a lesson in a fresh sandbox, at a terminal.
 
+// What a lesson needs beyond the picker (the runner, the sandbox, execa, the explainer) loads from learn.ts
+// once the picker is on screen: the first screen waits only for the course and the progress.
 import { formatProblem } from '../../lesson/lint.ts';
-import type { Lesson } from '../../lesson/types.ts';
-import { loadProgress, type ProgressStore } from '../../progress/store.ts';
-import { TerminalReporter } from '../../report/terminal.ts';
-import type { LessonOutcome } from '../../run/events.ts';
-import { runLesson } from '../../run/runner.ts';
-import { DockerComparison } from '../../oracle/compare.ts';
-import { engineChoice } from '../../oracle/engine.ts';
-import { startSandbox } from '../../sandbox/sandbox.ts';
+import { loadProgress } from '../../progress/store.ts';
 import type { Target } from '../../target/types.ts';
-import { renderAscii } from '../../topology/index.ts';
 import { SteplabError } from '../../errors.ts';
 import type { Options } from '../args.ts';
 import type { Io } from '../io.ts';
 import { inLanguage, resolveNamed, stepIndex } from '../lesson-ref.ts';
-import { openTarget, parseTargetChoice } from '../targets.ts';
-import { ClackController } from '../ui/controller.ts';
+import { parseTargetChoice } from '../targets.ts';
 import { isCI } from '../ui/io.ts';
 import { chooseStart, pickLesson } from '../ui/picker.ts';
-import { explainStep } from '../explain-step.ts';
-import { english, type Translate, type Translator } from '../../i18n/index.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import { openRoomLink, type RoomLink } from '../room-link.ts';
 import { cliTranslator } from '../lang.ts';
 
@@ -82,56 +74,34 @@ async function runIn(positionals: readonly string[], options: Options, io: Io, r
     } else start = { from: progress.resumeIndex(lesson), startOver: false };
   }
 
-  const target = await openTarget(parseTargetChoice(options.target), (line) => io.stderr.write(`${line}\n`));
+  const choice = parseTargetChoice(options.target);
+  // The rest of steplab loads once the picker is drawn (it draws synchronously), while the learner reads it.
+  let loading: Promise<typeof import('./learn.ts')> | undefined;
+  const load = (): Promise<typeof import('./learn.ts')> => (loading ??= import('./learn.ts'));
+  // Nothing is waited for before the picker: the target opens once a lesson is chosen.
+  let target: Target | undefined;
+  const open = async (): Promise<{ target: Target; learn: (typeof import('./learn.ts'))['learn'] }> => {
+    const { learn, openTarget } = await load();
+    target ??= await openTarget(choice, (line) => io.stderr.write(`${line}\n`));
+    return { target, learn };
+  };
   try {
     if (named.lesson !== undefined && start !== undefined) {
       if (start.startOver) await progress.reset(named.lesson);
-      const outcome = await learn(named.lesson, target, progress, options, io, start.from, translator, room);
+      const { target: opened, learn } = await open();
+      const outcome = await learn(named.lesson, opened, progress, options, io, start.from, translator, room);
       return outcome.status === 'passed' || outcome.status === 'quit' ? 0 : 1;
     }
     for (;;) {
-      const pick = await pickLesson(course.lessons, progress, ui);
+      const picking = pickLesson(course.lessons, progress, ui);
+      void load().catch(() => {});
+      const pick = await picking;
       if (pick.kind === 'quit') return 0;
       if (pick.startOver) await progress.reset(pick.lesson);
-      await learn(pick.lesson, target, progress, options, io, pick.from, translator, room);
+      const { target: opened, learn } = await open();
+      await learn(pick.lesson, opened, progress, options, io, pick.from, translator, room);
     }
   } finally {
-    await target.dispose();
+    await target?.dispose();
   }
-}
-
-/** Route the terminal's Ctrl-C to the running step instead of ending steplab; returns how to stop. */
-function ctrlC(listener: () => void): () => void {
-  process.on('SIGINT', listener);
-  return () => process.off('SIGINT', listener);
-}
-
-/** One lesson from step `from` (the steps before are replayed), saving progress as the learner passes steps. */
-async function learn(lesson: Lesson, target: Target, progress: ProgressStore, options: Options, io: Io, from: number, translator: Translator, room: RoomLink | undefined): Promise<LessonOutcome> {
-  const controller = new ClackController({ input: io.stdin, output: io.stdout, topology: (s) => renderAscii(s, { width: Math.min(io.stdout.columns ?? 80, 120), t: translator.t }), explainStep: (step) => explainStep(step, translator), translator, ...(room ? { room: room.session } : {}) });
-  // "Let Docker do it" after a step with a docker block: made on first use, its image removed with the lesson.
-  const docker = new DockerComparison(target, engineChoice(options.engine));
-  const outcome = await runLesson(lesson, {
-    t: translator.t,
-    letDocker: (l, step, learner) => docker.compare(l, step, learner, Math.min(io.stdout.columns ?? 80, 120) - 4),
-    target: target.name,
-    startSandbox: (l) => startSandbox(target, { world: l.world }),
-    reporters: [new TerminalReporter({ stream: io.stdout, translator }), ...(room ? [room.session.reporter(true)] : [])],
-    controller,
-    resumeFrom: from,
-    done: progress.completed(lesson),
-    interrupts: ctrlC,
-    changes: !options['no-changes'],
-    openShell: async (sandbox) => {
-      if (!target.interactive) throw new SteplabError('TARGET_UNAVAILABLE', `the ${target.name} target cannot open an interactive shell`);
-      io.stdout.write(`\n${translator.t('run.shell')}\n`);
-      await target.interactive(sandbox.interactiveArgv());
-    },
-    onStepPassed: (step) => progress.markStep(lesson, step.id),
-  }).finally(() => docker.dispose());
-  // Finished means every step done by the learner, in this sitting or an earlier one; replayed steps do not count.
-  const done = progress.completed(lesson);
-  if (outcome.status === 'passed' && lesson.steps.every((s) => done.has(s.id))) await progress.finish(lesson);
-  if (outcome.status === 'broken' && outcome.error) io.stderr.write(`\n${outcome.error}\n`);
-  return outcome;
 }

@@ -1,9 +1,11 @@
 # steplab shell prelude: turns a plain bash reading stdin into a lesson shell.
-# steplab sends one line per block: `__steplab_exec ID TIMEOUT_S BASE64` or `__steplab_bg ID TIMEOUT_S READY_BASE64|- BASE64`.
+# steplab sends one line per block: `__steplab_exec ID TIMEOUT_S CODE` or `__steplab_bg ID TIMEOUT_S READY CODE`,
+# CODE and READY as ANSI-C quoted words ($'…', READY empty for none), so no process decodes them.
 # Each answer ends with a line `\n$__STEPLAB_TOKEN ID STATUS TIMEDOUT LINE` (LINE: the block's line,
 # from 1, whose command failed; 0 when none did or for a background block).
 # Set by steplab before this prelude: __STEPLAB_TOKEN, and __STEPLAB_ROLE=lesson for the lesson's shell.
 # The shell's own notices (jobs it reaped) go to a log; each block's stderr is merged into its output.
+# A block costs no process of steplab's own: forks are the dearest thing a step does on a loaded machine.
 exec 2>>/run/steplab/shell.log
 # HOME, PS1 and PATH (the stand-ins first, the sbin folders), written by the sandbox's init.
 . /run/steplab/env.sh
@@ -24,43 +26,81 @@ __steplab_kill_fg() {
     }' | xargs -r kill -"$1" 2>/dev/null
 }
 
-# After $1 seconds, stop the step as Ctrl-C would (ping and tcpdump print their summaries), then
-# SIGKILL what is left; a step that still does not end (a loop of builtins) loses its shell.
-__steplab_watchdog() {
-  # Stopped with SIGTERM when the block ends in time; the timer's sleep goes with it.
-  # %1, not $!: a TERM may land between starting the timer and learning its PID.
-  trap 'kill %1 2>/dev/null; exit 0' TERM
-  sleep "$1" &
-  wait $! || return
-  : > /run/steplab/timedout
-  __steplab_kill_fg INT
-  sleep 0.3
-  local n=0
-  while [ $n -lt 20 ]; do __steplab_kill_fg KILL; sleep 0.1; n=$((n + 1)); done
-  kill -KILL $$
-}
-
-# Stop this block's watchdog and wait (bounded) until it and its timer are gone, so the next
-# block never sees them in ps. A zombie counts as gone: PID 1 reaps it.
-__steplab_stop_watchdog() {
-  local wd state n=0
-  read -r wd < /run/steplab/watchdog.pid 2>/dev/null || return 0
-  kill "$wd" 2>/dev/null || return 0
-  # Builtins only: it is gone within a millisecond or two, less than one external sleep costs.
-  while [ $n -lt 20000 ] && read -r _ _ state _ < "/proc/$wd/stat" 2>/dev/null && [ "$state" != Z ]; do
-    n=$((n + 1))
+# The shell's watchdog: one process a shell, started at its first block, double-forked so a `wait` in
+# a step never waits for it. It reads `arm ID SECONDS` before each block and `disarm ID` after it from
+# the pipe $1.in, and answers `ID TIMEDOUT` on $1.out once it has let go of the block. When the time is
+# up it stops the step as Ctrl-C would (ping and tcpdump print their summaries), then SIGKILLs what is
+# left; a step that still does not end (a loop of builtins) loses its shell.
+__steplab_watch() {
+  local op id secs got n
+  exec 3<"$1.in" 4>"$1.out"
+  while read -r op id secs <&3; do
+    if [ "$op" != arm ]; then echo "$id 0" >&4; continue; fi
+    got=''
+    read -r -t "$secs" op got _ <&3
+    n=$?
+    # A line (disarm, in time), or the pipe's end (the shell is gone).
+    if [ $n -eq 0 ]; then echo "$got 0" >&4; continue; fi
+    [ $n -gt 128 ] || exit 0
+    __steplab_kill_fg INT
+    if read -r -t 0.3 op got _ <&3; then echo "$got 1" >&4; continue; fi
+    n=0
+    while [ $n -lt 20 ]; do
+      __steplab_kill_fg KILL
+      if read -r -t 0.1 op got _ <&3; then echo "$got 1" >&4; continue 2; fi
+      n=$((n + 1))
+    done
+    kill -KILL $$
+    exit 0
   done
 }
 
-# Define $2 (base64 shell code) as function $1, stopping at the first failing command like `set -e`.
+# Start this shell's watchdog (again, if a step killed it). Its pipes are opened read-write here, so
+# writing never blocks nor raises SIGPIPE; blocks run with both closed, so only this shell holds them.
+__steplab_wd_pid=''
+# Placeholders until the pipes are open, so that blocks may always close both.
+exec {__steplab_wd_w}</dev/null {__steplab_wd_r}</dev/null
+__steplab_wd_start() {
+  local base=/run/steplab/watchdog-$$
+  [ -z "$__steplab_wd_pid" ] || kill -KILL "$__steplab_wd_pid" 2>/dev/null || :
+  exec {__steplab_wd_w}>&- {__steplab_wd_r}>&-
+  rm -f "$base.in" "$base.out"
+  mkfifo "$base.in" "$base.out" || return 1
+  exec {__steplab_wd_w}<>"$base.in" {__steplab_wd_r}<>"$base.out"
+  ( __steplab_watch "$base" </dev/null >/dev/null 2>&1 {__steplab_wd_w}>&- {__steplab_wd_r}>&- & echo $! > "$base.pid" )
+  read -r __steplab_wd_pid < "$base.pid" || __steplab_wd_pid=''
+}
+
+# Arm the watchdog for block $1 with $2 seconds.
+__steplab_wd_arm() {
+  [ -n "$__steplab_wd_pid" ] && [ -d "/proc/$__steplab_wd_pid" ] || __steplab_wd_start || return 0
+  echo "arm $1 $2" >&"$__steplab_wd_w"
+}
+
+# Disarm it after block $1 and wait (bounded) until it has let go, so its kills never reach the next
+# block; sets __steplab_to=1 when the block's time ran out.
+__steplab_wd_disarm() {
+  local id to
+  [ -n "$__steplab_wd_pid" ] || return 0
+  echo "disarm $1" >&"$__steplab_wd_w"
+  while read -r -t 5 id to <&"$__steplab_wd_r"; do
+    if [ "$id" = "$1" ]; then
+      [ "$to" = 1 ] && __steplab_to=1
+      return 0
+    fi
+  done
+  # No answer: a stuck or lost watchdog; the next block starts a new one.
+  kill -KILL "$__steplab_wd_pid" 2>/dev/null || :
+  __steplab_wd_pid=''
+}
+
+# Define $2 (shell code) as function $1, stopping at the first failing command like `set -e`.
 # The ERR trap keeps the failing command's line within the block: bash's LINENO counts the lines it
 # has read from stdin, so the block's first line (the trap's own) is taken as the base.
 __steplab_define() {
-  local __steplab_code
-  __steplab_code=$(printf '%s' "$2" | base64 -d) || return 2
   unset -f "$1"
   eval "$1() { local __steplab_base=\$LINENO; trap '__steplab_status=\$?; __steplab_line=\$((LINENO - __steplab_base)); trap - ERR; return \$__steplab_status' ERR; trap '__steplab_status=130; __steplab_line=0; trap - ERR; trap : USR1; return 130' USR1
-$__steplab_code
+$2
 }"
 }
 
@@ -87,31 +127,28 @@ __steplab_save_vars() {
 __steplab_exec() {
   local __steplab_id=$1 __steplab_st __steplab_to=0
   __steplab_line=0
-  rm -f /run/steplab/timedout
   if __steplab_define __steplab_block "$3" 2>&1; then
-    ( __steplab_watchdog "$2" </dev/null >/dev/null 2>&1 & echo $! > /run/steplab/watchdog.pid )
-    __steplab_block </dev/null 2>&1
+    __steplab_wd_arm "$__steplab_id" "$2"
+    __steplab_block </dev/null 2>&1 {__steplab_wd_w}>&- {__steplab_wd_r}>&-
     __steplab_st=$?
     trap - ERR; trap : USR1
-    __steplab_stop_watchdog
+    __steplab_wd_disarm "$__steplab_id"
   else
     __steplab_st=2
   fi
-  [ -e /run/steplab/timedout ] && __steplab_to=1
   [ "$__STEPLAB_ROLE" = lesson ] && __steplab_save_vars /run/steplab/lesson-vars.sh
   printf '\n%s %s %d %d %d\n' "$__STEPLAB_TOKEN" "$__steplab_id" "$__steplab_st" "$__steplab_to" "$__steplab_line"
 }
 
 # Start one block in the background; it runs until the sandbox ends. Reports a quick failure.
-# With a ready text ($3, base64; `-` for none) it waits up to $2 seconds until the block's output
+# With a ready text ($3; empty for none) it waits up to $2 seconds until the block's output
 # shows that text: status 0 once it does, the block's own status (1 for 0) when it ends first,
 # and TIMEDOUT 1 when the time runs out.
 __steplab_bg() {
-  local __steplab_id=$1 __steplab_st=0 __steplab_to=0 __steplab_dir=/run/steplab/bg-$1 __steplab_ready='' __steplab_log __steplab_end
-  if [ "$3" != - ]; then __steplab_ready=$(printf '%s' "$3" | base64 -d) || __steplab_ready=''; fi
+  local __steplab_id=$1 __steplab_st=0 __steplab_to=0 __steplab_dir=/run/steplab/bg-$1 __steplab_ready=$3 __steplab_log __steplab_end
   if __steplab_define "__steplab_bg_$1" "$4" 2>&1; then
     mkdir -p "$__steplab_dir"
-    ( ( ( "__steplab_bg_$__steplab_id" ); echo $? > "$__steplab_dir/status" ) </dev/null >"$__steplab_dir/log" 2>&1 & )
+    ( ( ( "__steplab_bg_$__steplab_id" ); echo $? > "$__steplab_dir/status" ) </dev/null >"$__steplab_dir/log" 2>&1 {__steplab_wd_w}>&- {__steplab_wd_r}>&- & )
     if [ -z "$__steplab_ready" ]; then
       sleep 0.3
       if [ -e "$__steplab_dir/status" ]; then
@@ -155,3 +192,6 @@ __steplab_interrupt() {
   kill -USR1 "$pid" 2>/dev/null
   __steplab_kill_fg "${1:-INT}" "$pid"
 }
+
+# The watchdog is started with the shell, while steplab is busy elsewhere, not with its first block.
+__steplab_wd_start || :

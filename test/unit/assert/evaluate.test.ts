@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, evaluateAll, type Clock, type EvaluateContext } from '../../../src/assert/evaluate.ts';
-import { batchProbes, inNamespace, shellQuote } from '../../../src/assert/probes.ts';
+import { evaluate, evaluateAll, snapshotNamespacesFor, type Clock, type EvaluateContext } from '../../../src/assert/evaluate.ts';
+import { batchProbes, inNamespace, inNetwork, shellQuote } from '../../../src/assert/probes.ts';
 import type { Assertion } from '../../../src/assert/types.ts';
 import { runCommand } from '../../../src/process/spawn.ts';
 import type { ShellResult } from '../../../src/sandbox/types.ts';
@@ -34,7 +34,8 @@ describe('evaluate: ping', () => {
     const { ctx, calls } = context([{ output: REPLY }]);
     const result = await evaluate({ kind: 'ping', addr: '10.0.0.2', from: 'red', expect: 'succeeds' }, ctx);
     expect(result).toEqual({ passed: true, message: 'ping 10.0.0.2 from red succeeds (reply in 0.081 ms)' });
-    expect(calls).toEqual(['( i=0; while [ "$i" -lt 3 ]; do ip netns exec red ping -c 1 -W 1 10.0.0.2 && exit 0; i=$((i + 1)); done; exit 1 )']);
+    expect(calls).toEqual([`( i=0; while [ "$i" -lt 3 ]; do ${inNetwork('red')}ping -c 1 -W 1 10.0.0.2 && exit 0; i=$((i + 1)); done; exit 1 )`]);
+    expect(inNetwork('red')).toBe("{ [ -e /run/netns/red ] || { printf 'Cannot open network namespace \"%s\": No such file or directory\\n' red; exit 1; }; } && nsenter --net=/run/netns/red ");
   });
 
   it('reports the loss when every try failed', async () => {
@@ -74,8 +75,8 @@ describe('evaluate: tcp', () => {
   it('connects with bash /dev/tcp under timeout, nc -z when there is no bash', async () => {
     const { ctx, calls } = context([{}]);
     expect(await evaluate(open, ctx)).toEqual({ passed: true, message: 'tcp 172.17.0.2:80 from c2 is open (connection accepted)' });
-    expect(calls[0]).toContain(`ip netns exec c2 timeout 2 bash -c 'exec 3<>"/dev/tcp/$0/$1"' 172.17.0.2 80`);
-    expect(calls[0]).toContain('ip netns exec c2 timeout 2 nc -z -v -w 2 172.17.0.2 80');
+    expect(calls[0]).toContain(`${inNetwork('c2')}timeout 2 bash -c 'exec 3<>"/dev/tcp/$0/$1"' 172.17.0.2 80`);
+    expect(calls[0]).toContain(`${inNetwork('c2')}timeout 2 nc -z -v -w 2 172.17.0.2 80`);
   });
 
   it('waits a lab-sized time for a port that must be closed, and as long as the check says with waiting', async () => {
@@ -115,7 +116,7 @@ describe('evaluate: http', () => {
   it('passes when the body contains the text', async () => {
     const { ctx, calls } = context([{ output: '<h1>Hello from the world</h1>\n' }]);
     expect(await evaluate(assertion, ctx)).toEqual({ passed: true, message: 'http http://198.51.100.10/ from c1 contains "Hello"' });
-    expect(calls).toEqual(['( ip netns exec c1 curl -sS -m 3 http://198.51.100.10/ )']);
+    expect(calls).toEqual([`( ${inNetwork('c1')}curl -sS -m 3 http://198.51.100.10/ )`]);
   });
 
   it('shows the start of what came back', async () => {
@@ -332,5 +333,20 @@ describe('shellQuote and inNamespace', () => {
     expect(inNamespace(undefined)).toBe('');
     expect(inNamespace('my ns')).toBe("ip netns exec 'my ns' ");
     expect(inNamespace('world')).toBe('nsenter --net=/run/steplab/world ');
+  });
+});
+
+describe('snapshotNamespacesFor', () => {
+  it('names the namespaces state checks read (a peer check its peer\'s too), or every one when a name is a variable', () => {
+    const checks: Assertion[] = [
+      { kind: 'link', name: 'eth0', ns: 'c1', expect: { is: 'up' } },
+      { kind: 'link', name: 'veth-c1', ns: undefined, expect: { is: 'peer', peer: 'eth0', peerNs: 'c1' } },
+      { kind: 'route', dest: 'default', via: '203.0.113.1', dev: undefined, ns: 'world' },
+      { kind: 'ping', addr: '10.0.0.2', from: 'c9', expect: 'succeeds' },
+      { kind: 'iptables-policy', table: 'filter', chain: 'FORWARD', policy: 'DROP' },
+    ];
+    expect(snapshotNamespacesFor(checks)).toEqual(['netns:c1', 'world:world']);
+    expect(snapshotNamespacesFor([{ kind: 'addr', cidr: '10.0.0.1/24', dev: 'eth0', ns: '$ns', present: true }])).toBeUndefined();
+    expect(snapshotNamespacesFor([{ kind: 'netns', name: 'c1', expect: 'exists' }])).toEqual([]);
   });
 });

@@ -58,7 +58,7 @@ function fakeSandbox(): { sandbox: Sandbox; snapshots: string[][] } {
     run: async () => ok,
     probe: async (code) => {
       if (!code.includes(`${SECTION_MARKER} done`)) return ok;
-      snapshots.push(['ip -j', 'iptables-save', 'bridge -j fdb', '/proc/sys/', 'ss -H'].filter((tool) => code.includes(tool)));
+      snapshots.push(['-j -d -force', 'iptables-save', '-j fdb show', '/proc/sys/', 'ss -H'].filter((tool) => code.includes(tool)));
       return { ...ok, output: fixtureText('docker-bridge') };
     },
     interactiveArgv: () => [],
@@ -68,7 +68,7 @@ function fakeSandbox(): { sandbox: Sandbox; snapshots: string[][] } {
   return { sandbox, snapshots };
 }
 
-const ALL = ['ip -j', 'iptables-save', 'bridge -j fdb', '/proc/sys/', 'ss -H'];
+const ALL = ['-j -d -force', 'iptables-save', '-j fdb show', '/proc/sys/', 'ss -H'];
 
 describe('runLesson: snapshots', () => {
   it('reads one whole snapshot a step when changes are recorded: the state after a step is the next one`s before', async () => {
@@ -83,7 +83,7 @@ describe('runLesson: snapshots', () => {
     const { sandbox, snapshots } = fakeSandbox();
     const outcome = await runLesson(lesson(), { target: 'fake', startSandbox: async () => sandbox, reporters: [] });
     expect(outcome.status).toBe('passed');
-    expect(snapshots).toEqual([['ip -j']]);
+    expect(snapshots).toEqual([['-j -d -force']]);
   });
 
   it('reads the state again before a step when the learner used the lab shell in between', async () => {
