@@ -1,7 +1,7 @@
 // Checks lesson files and reports every problem, sorted by file and line; rules can be added.
 
 import type { Lesson, Problem } from './types.ts';
-import { loadCourse } from './course.ts';
+import type { Course } from './course.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
 import { locateFrontMatter } from './front-matter.ts';
 import { KNOWN_COMMANDS } from './known-commands.ts';
@@ -30,9 +30,8 @@ export const requiresKnownCommands: LintRule = (lesson, source) =>
 
 export const BUILTIN_RULES: readonly LintRule[] = [requiresKnownCommands, checkVariablesAreSet];
 
-/** Lints every lesson the paths name: parse problems, then the rules on each lesson that parsed. */
-export async function lintPaths(paths: readonly string[], extraRules: readonly LintRule[] = []): Promise<Problem[]> {
-  const course = await loadCourse(paths);
+/** Lints a loaded course: its problems, then the rules on each lesson that parsed, sorted by file (in load order) and line. */
+export function lintCourse(course: Course, extraRules: readonly LintRule[] = []): Problem[] {
   const problems = [...course.problems];
   const texts = new Map(course.files.map((f) => [f.file, f.text]));
   for (const lesson of course.lessons) {

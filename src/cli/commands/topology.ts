@@ -4,14 +4,14 @@ import { usageError } from '../../errors.ts';
 import { renderAscii, renderDot, renderMermaid } from '../../topology/index.ts';
 import { takeSnapshot } from '../../kernel/snapshot.ts';
 import type { Snapshot } from '../../kernel/types.ts';
-import { loadCourse } from '../../lesson/course.ts';
+import { loadCourse } from '../../course/load.ts';
 import { formatProblem } from '../../lesson/lint.ts';
 import type { Lesson } from '../../lesson/types.ts';
 import { runLesson } from '../../run/runner.ts';
 import { startSandbox } from '../../sandbox/sandbox.ts';
 import type { Sandbox } from '../../sandbox/types.ts';
 import type { Options } from '../args.ts';
-import { resolveLessonPath } from '../../lesson/shipped-course.ts';
+import { resolveLessonPath } from '../../course/shipped-course.ts';
 import type { Io } from '../io.ts';
 import { openTarget, parseTargetChoice } from '../targets.ts';
 

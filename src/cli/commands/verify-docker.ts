@@ -1,7 +1,7 @@
 // `steplab verify --against docker [PATH…]`: each lesson's docker blocks run by a real engine inside the lab, judged by the lesson's own checks.
 
 import { usageError } from '../../errors.ts';
-import { loadCourse } from '../../lesson/course.ts';
+import { loadCourse } from '../../course/load.ts';
 import { formatProblem } from '../../lesson/lint.ts';
 import { engineChoice, findEngine } from '../../oracle/engine.ts';
 import { makeLabImage } from '../../oracle/image.ts';

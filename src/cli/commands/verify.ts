@@ -1,6 +1,6 @@
 // `steplab verify [PATH…]`: every lesson in its own sandbox, unattended; exit 0 only when all pass.
 
-import { loadCourse } from '../../lesson/course.ts';
+import { loadCourse } from '../../course/load.ts';
 import { formatProblem } from '../../lesson/lint.ts';
 import type { Lesson } from '../../lesson/types.ts';
 import { JsonReporter } from '../../report/json.ts';
