@@ -12,8 +12,9 @@ import type { LessonOutcome } from '../../run/events.ts';
 import { runLesson } from '../../run/runner.ts';
 import { intOption, type Options } from '../args.ts';
 import type { Io } from '../io.ts';
+import { runPool } from '../pool.ts';
+import { makeReporters } from '../reporters.ts';
 import { openTarget, parseTargetChoice } from '../targets.ts';
-import { makeReporters, runPool } from './verify.ts';
 
 /** Verify lessons against a Docker engine; returns the exit code (non-zero when there is no engine). */
 export async function verifyAgainstDocker(paths: readonly string[], options: Options, io: Io): Promise<number> {
