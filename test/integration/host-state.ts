@@ -45,6 +45,13 @@ export async function sandboxUnavailable(what = 'the sandbox tests'): Promise<st
   return reason;
 }
 
+/** Fails the test file, rather than skipping it, when a tool its tests need beyond the lab's is missing. */
+export async function requireTestTool(command: string, what: string): Promise<void> {
+  if (!(await commandExists(command))) {
+    throw new Error(`${what} need ${command}, which is not installed here; ./setup installs it (TEST_PACKAGES in scripts/install-lab.sh)`);
+  }
+}
+
 /** The lab's commands missing on this machine: a test that needs them fails with this list (./setup installs them). */
 export async function missingLabCommands(): Promise<string[]> {
   const missing: string[] = [];
