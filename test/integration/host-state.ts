@@ -21,6 +21,16 @@ export async function hostNetworkState(): Promise<string> {
   return parts.join('\n');
 }
 
+/** What differs between two readings of hostNetworkState: `- line` gone, `+ line` new, under the section's `## command`. */
+export function hostChanges(before: string, after: string): string[] {
+  const lines = (state: string): string[] => {
+    let section = '';
+    return state.split('\n').filter((l) => l.trim() !== '').map((l) => (l.startsWith('## ') ? (section = l) : `${section}: ${l}`));
+  };
+  const [was, is] = [lines(before), lines(after)];
+  return [...was.filter((l) => !is.includes(l)).map((l) => `- ${l}`), ...is.filter((l) => !was.includes(l)).map((l) => `+ ${l}`)];
+}
+
 /** The host's network sysctls: forwarding, per-interface settings, bridge netfilter (what dockerd writes). */
 export async function hostSysctls(): Promise<string> {
   const r = await runCommand('sysctl', ['-a', '--pattern', '^net\\.(ipv4\\.(ip_forward|conf\\.|ip_local_port_range)|ipv6\\.conf\\.|bridge\\.)']);

@@ -5,7 +5,7 @@ import { withLessonVariables } from '../../src/assert/variables.ts';
 import { startSandbox } from '../../src/sandbox/sandbox.ts';
 import type { Sandbox } from '../../src/sandbox/types.ts';
 import { localTarget } from '../../src/target/local.ts';
-import { hostNetworkState, processesWith, sandboxUnavailable } from './host-state.ts';
+import { hostChanges, hostNetworkState, processesWith, sandboxUnavailable } from './host-state.ts';
 
 const skip = await sandboxUnavailable('sandbox integration tests');
 
@@ -174,9 +174,9 @@ describe.skipIf(skip)('sandbox target', () => {
     await sandbox.run('ip link add br-test type bridge; iptables -t nat -A POSTROUTING -s 172.17.0.0/16 -j MASQUERADE; bash -c "sleep 300; : steplab-test-marker-a" &', {
       timeoutMs: 5000,
     });
-    expect(await hostNetworkState()).toBe(hostBefore);
+    expect(hostChanges(hostBefore, await hostNetworkState()), 'while the sandbox runs').toEqual([]);
     await sandbox.dispose();
     expect(await processesWith('steplab-test-marker-a')).toEqual([]);
-    expect(await hostNetworkState()).toBe(hostBefore);
+    expect(hostChanges(hostBefore, await hostNetworkState()), 'once it is disposed').toEqual([]);
   });
 });
