@@ -17,6 +17,7 @@ export const OPTIONS = {
   against: { type: 'string' },
   engine: { type: 'string' },
   'keep-going': { type: 'boolean' },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies ParseArgsConfig['options'];

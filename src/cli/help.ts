@@ -1,100 +1,21 @@
-// What `steplab --help` and `steplab COMMAND --help` print.
+// What `steplab --help` and `steplab COMMAND --help` print, in the run's language (the texts are in src/i18n/*/help.ts).
 
-export const HELP = `steplab — learn container networking on a real Linux kernel
+import { english, type MessageKey, type Translate } from '../i18n/index.ts';
 
-Usage:
-  steplab [COURSE]                pick a lesson of ./lessons (or COURSE) and step through it
-  steplab run LESSON [--step N]   step through one lesson (a file, or its number or id in the course)
-  steplab progress [COURSE]       where you stand in every lesson
-  steplab reset [LESSON]          forget your progress in one lesson, or in the whole course
-  steplab verify [PATH…]          run lessons unattended; exit 0 only if all pass
-  steplab lint [PATH…]            report problems in lessons as file:line:col
-  steplab topology LESSON.md      draw a lesson's network after a step
-  steplab doctor                  check what this machine allows
-  steplab init [DIR]              start a course of your own: a lesson, a README, a CI workflow
-  steplab merge-junit FILE…       join the JUnit files of sharded verify runs (-o FILE, else stdout)
-
-Outside a course folder, COURSE and LESSON may name the course steplab ships: networking, networking/07.
-Run \`steplab COMMAND --help\` for a command's options.
-While a step's commands run, Ctrl-C stops them only, then asks: retry, reset the step, open a shell, skip or quit.
-`;
-
-const COMMANDS: Readonly<Record<string, string>> = {
-  run: `Usage: steplab run LESSON [options]
-       steplab [COURSE] [options]
-
-Step through a lesson in a fresh sandbox; needs a terminal (use \`steplab verify\` in scripts and CI).
-LESSON is a lesson file, or a lesson's number or id in the course folder (./lessons, or --course).
-With a course folder (or nothing), pick a lesson from a list showing your progress.
-
-Options:
-      --step N|ID       start at step N (from 1) or with that id: the steps before it are replayed
-      --start-over      forget this lesson's progress and start from the first step
-  -c, --course DIR      the course folder (default: ./lessons)
-  -t, --target NAME     sandbox (default) | docker | vagrant | auto
-      --no-changes      do not record what changed in the kernel at each step
-
-Ctrl-C while a step's commands run stops them only, shows what ran and asks: retry, reset the
-step (a fresh lab rebuilt to where the step began), open a shell, skip or quit. Ctrl-C at a menu quits.
-`,
-  progress: `Usage: steplab progress [COURSE]
-
-List every lesson of the course (./lessons, or COURSE) with where you stand: the step you are at,
-done or not started, and when you last worked on it.
-`,
-  reset: `Usage: steplab reset [LESSON] [-c DIR]
-
-Forget your progress in LESSON (a file, or its number or id in the course), or in every lesson of
-the course (./lessons, or --course DIR) when none is named.
-`,
-  verify: `Usage: steplab verify [PATH…] [options]
-
-Run lessons unattended, each in its own sandbox: every step's commands, challenges' solutions, every
-check. Exit 0 only if all pass. Records no progress.
-
-Options:
-  -t, --target NAME   sandbox (default) | docker | vagrant | auto
-  -j, --jobs N        lessons run in parallel
-  -r, --reporter R    plain (default) | junit | json
-  -o, --output FILE   where junit/json goes
-      --keep-going    run every step after a failure and report every failing check
-      --shard K/N     only the K-th of N parts of the lessons (one part per CI job)
-      --no-changes    do not record what changed in the kernel at each step
-      --against docker  run each step's docker blocks with a real Docker engine inside
-                      the lab and judge them by the step's checks (needs root)
-      --engine DIR    with --against docker: dockerd, containerd… from DIR first
-                      (or STEPLAB_DOCKER_ENGINE=DIR)
-`,
-  init: `Usage: steplab init [DIR]
-
-Start a course of your own in DIR (default: the current folder): lessons/01-first-namespace.md (a small
-working lesson with a challenge), a README, and a CI workflow. Refuses to overwrite a file.
-`,
-  'merge-junit': `Usage: steplab merge-junit FILE… [-o FILE]
-
-Join the JUnit reports of \`steplab verify --shard K/N --reporter junit\` runs into one report
-(to FILE, else stdout); refuses a lesson that two reports hold.
-`,
-  lint: `Usage: steplab lint [PATH…]
-
-Report problems in lesson files as file:line:col; exit 1 if there are errors.
-`,
-  topology: `Usage: steplab topology LESSON.md [options]
-
-Run a lesson unattended up to a step and draw its network.
-
-Options:
-      --step N|ID     after which step (default: the last)
-  -f, --format F      ascii (default) | dot | mermaid
-  -t, --target NAME   sandbox (default) | docker | vagrant | auto
-`,
-  doctor: `Usage: steplab doctor [-t TARGET]
-
-Check what this machine (or a target) allows: namespaces, the tools lessons need.
-`,
+const COMMANDS: Readonly<Record<string, MessageKey>> = {
+  run: 'help.run',
+  progress: 'help.progress',
+  reset: 'help.reset',
+  verify: 'help.verify',
+  init: 'help.init',
+  'merge-junit': 'help.merge-junit',
+  lint: 'help.lint',
+  topology: 'help.topology',
+  doctor: 'help.doctor',
 };
 
 /** The help of one command, or the general help. */
-export function helpText(command: string | undefined): string {
-  return (command !== undefined && COMMANDS[command]) || HELP;
+export function helpText(command: string | undefined, t: Translate = english.t): string {
+  const key = command === undefined ? undefined : COMMANDS[command];
+  return t((key ?? 'help.main') as 'help.main');
 }

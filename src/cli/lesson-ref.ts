@@ -8,6 +8,7 @@ import type { Lesson } from '../lesson/types.ts';
 import { usageError } from '../errors.ts';
 import { resolveLessonPath } from '../course/shipped-course.ts';
 import { defaultCoursePath } from './course-paths.ts';
+import { courseInLanguage } from '../course/course-language.ts';
 import type { Io } from './io.ts';
 
 /** The course the learner works in, and the lesson named (if one was). */
@@ -66,4 +67,12 @@ export function stepIndex(lesson: Lesson, ref: string): number {
   const index = lesson.steps.findIndex((s) => s.id === ref);
   if (index >= 0) return index;
   throw usageError(`no step "${ref}" in ${lesson.file}`, `Use a number from 1 to ${lesson.steps.length} or one of: ${lesson.steps.map((s) => s.id).join(', ')}.`);
+}
+
+/** What was named, as a learner of `lang` sees it: each lesson in that language where a faithful translation exists, else in English. */
+export async function inLanguage(named: Named, lang: string): Promise<Named> {
+  const course = await courseInLanguage(named.course, lang);
+  if (course === named.course) return named;
+  const index = named.lesson === undefined ? -1 : named.course.lessons.indexOf(named.lesson);
+  return { ...named, course, lesson: index < 0 ? named.lesson : course.lessons[index] };
 }

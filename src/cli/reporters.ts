@@ -7,6 +7,7 @@ import { PlainReporter } from '../report/plain.ts';
 import type { Reporter } from '../run/events.ts';
 import type { Options } from './args.ts';
 import type { Io } from './io.ts';
+import { cliTranslator } from './lang.ts';
 
 /** The plain log always (to stderr when a machine format takes stdout); JUnit or JSON when asked for. */
 export function makeReporters(options: Options, io: Io): Reporter[] {
@@ -14,7 +15,7 @@ export function makeReporters(options: Options, io: Io): Reporter[] {
   if (!['plain', 'junit', 'json'].includes(kind)) throw usageError(`unknown reporter "${kind}"`, 'Use --reporter plain, junit or json.');
   if (kind === 'junit' && !options.output) throw usageError('--reporter junit needs --output FILE');
   const jsonToStdout = kind === 'json' && !options.output;
-  const reporters: Reporter[] = [new PlainReporter({ stream: jsonToStdout ? io.stderr : io.stdout })];
+  const reporters: Reporter[] = [new PlainReporter({ stream: jsonToStdout ? io.stderr : io.stdout, translator: cliTranslator(options.lang, io.env) })];
   if (kind === 'junit') reporters.push(new JunitReporter(options.output as string));
   if (kind === 'json') reporters.push(new JsonReporter(options.output ?? io.stdout));
   return reporters;

@@ -13,7 +13,7 @@ const ALLOWED: Readonly<Record<BlockWord, readonly string[]>> = {
   solution: ['timeout', 'exit'],
   setup: ['timeout'],
   cleanup: ['timeout'],
-  docker: ['timeout', 'exit'],
+  docker: ['timeout', 'background', 'exit', 'ready', 'daemon'],
   check: [],
   hint: [],
 };
@@ -24,6 +24,8 @@ export interface BlockAttributes {
   readonly exit: number;
   /** `{background ready="TEXT"}`: the block counts as started once its output shows TEXT (absent: at once). */
   readonly ready?: string;
+  /** docker `{daemon="--icc=false"}`: the engine runs with these dockerd options from this step on. */
+  readonly daemon?: readonly string[];
 }
 
 /** A problem inside an opening fence line; columns count from 1. */
@@ -158,7 +160,25 @@ function toAttributes(
       readyText = ready.value;
     }
   }
-  return { timeoutMs, background, exit, ...(readyText === undefined ? {} : { ready: readyText }) };
+  const daemon = daemonOptions(found.get('daemon'), problems);
+  return { timeoutMs, background, exit, ...(readyText === undefined ? {} : { ready: readyText }), ...(daemon === undefined ? {} : { daemon }) };
+}
+
+/** `daemon="--icc=false --ip-forward=true"`: dockerd options, each one word starting with "--". */
+function daemonOptions(found: { value: string | undefined; column: number } | undefined, problems: LineProblem[]): readonly string[] | undefined {
+  if (found === undefined) return undefined;
+  const words = (found.value ?? '').split(/\s+/).filter((w) => w !== '');
+  if (found.value?.startsWith('"')) {
+    problems.push({ column: found.column, message: 'the quote after daemon= is never closed; write e.g. daemon="--icc=false"' });
+  } else if (words.length === 0) {
+    problems.push({ column: found.column, message: 'daemon needs the dockerd options the engine runs with, e.g. daemon="--icc=false"' });
+  } else if (words.some((w) => !w.startsWith('--'))) {
+    const bad = words.find((w) => !w.startsWith('--')) ?? '';
+    problems.push({ column: found.column, message: `daemon takes dockerd options written --name=value, e.g. daemon="--icc=false"; "${bad}" is not one` });
+  } else {
+    return words;
+  }
+  return undefined;
 }
 
 /** What may follow a block word, with an example. */

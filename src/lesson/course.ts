@@ -45,14 +45,18 @@ export function assembleCourse(files: readonly LoadedFile[], pathProblems: reado
     problems.push(...result.problems);
     const lesson = result.lesson;
     if (lesson === undefined) continue;
-    const owner = owners.get(lesson.id);
+    // A translation shares its original's id: ids are unique per language.
+    const owner = owners.get(idKey(lesson));
     if (owner !== undefined) {
       const at = locateFrontMatter(text, 'id') ?? { line: 1, column: 1 };
       problems.push({ file, ...at, severity: 'error', message: `lesson id "${lesson.id}" is already used by ${owner}; give this lesson an id of its own` });
       continue;
     }
-    owners.set(lesson.id, file);
+    owners.set(idKey(lesson), file);
     lessons.push(lesson);
   }
   return { files, lessons, problems };
 }
+
+/** A lesson's id within its language. */
+const idKey = (lesson: Lesson): string => `${lesson.lang ?? 'en'}\0${lesson.id}`;

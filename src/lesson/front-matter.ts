@@ -7,7 +7,9 @@ import { didYouMean } from '../util/did-you-mean.ts';
 import { parseDuration } from './duration.ts';
 import { isKebabCase, slugify } from './slug.ts';
 
-export const FRONT_MATTER_KEYS = ['format', 'id', 'title', 'summary', 'requires', 'world', 'timeout'] as const;
+export const FRONT_MATTER_KEYS = ['format', 'id', 'title', 'summary', 'lang', 'translated-from', 'requires', 'world', 'timeout'] as const;
+/** The language of a lesson that does not say (BCP 47). */
+export const DEFAULT_LANG = 'en';
 const WORLDS: readonly World[] = ['internet', 'none'];
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -20,6 +22,10 @@ export interface FrontMatter {
   readonly requires: readonly string[];
   readonly world: World;
   readonly timeoutMs: number;
+  /** BCP 47 tag, canonical (`zh-CN`); `en` when not given. */
+  readonly lang: string;
+  /** A translation's fingerprint of the original it was made from (see translation.ts); undefined when not given. */
+  readonly translatedFrom: string | undefined;
 }
 
 /** The file cut in two: the YAML text and the Markdown body, with where each starts. */
@@ -69,6 +75,7 @@ export function parseFrontMatter(split: SplitFile, file: string): FrontMatterRes
   const problems: Problem[] = [];
   const fields: Mutable<FrontMatter> = {
     format: undefined, id: undefined, title: undefined, summary: '', requires: [], world: 'internet', timeoutMs: DEFAULT_TIMEOUT_MS,
+    lang: DEFAULT_LANG, translatedFrom: undefined,
   };
   if (split.yaml === undefined) {
     problems.push({ file, line: 1, column: 1, severity: 'error', message: split.problem ?? 'missing front matter' });
@@ -128,6 +135,18 @@ function readField(key: string, node: YamlNode | null, fields: Mutable<FrontMatt
       else fields.summary = text;
       return;
     }
+    case 'lang': {
+      const lang = readLang(value);
+      if ('error' in lang) report(lang.error);
+      else fields.lang = lang.tag;
+      return;
+    }
+    case 'translated-from': {
+      const text = scalarText(value);
+      if (text === undefined || !/^[0-9a-f]{12}$/.test(text)) report(`translated-from must be the 12-letter fingerprint \`steplab lint\` gives for the original, e.g. "translated-from: 3f9a0c21b7d4"`);
+      else fields.translatedFrom = text;
+      return;
+    }
     case 'requires':
       readRequires(node, value, fields, report);
       return;
@@ -147,6 +166,19 @@ function readField(key: string, node: YamlNode | null, fields: Mutable<FrontMatt
     }
     default:
       report(`unknown front-matter field "${key}"${didYouMean(key, FRONT_MATTER_KEYS)}; the fields are ${FRONT_MATTER_KEYS.join(', ')}`, true);
+  }
+}
+
+/** `lang`: a BCP 47 tag (`en`, `zh-CN`), stored in its canonical spelling. */
+function readLang(value: unknown): { readonly tag: string } | { readonly error: string } {
+  const text = scalarText(value);
+  const hint = 'write a BCP 47 language tag, e.g. "lang: zh-CN" (the default is "en")';
+  if (text === undefined || text === '') return { error: `lang must be a language tag; ${hint}` };
+  try {
+    const [tag] = Intl.getCanonicalLocales(text.replaceAll('_', '-'));
+    return tag === undefined ? { error: `lang "${text}" is not a language tag; ${hint}` } : { tag };
+  } catch {
+    return { error: `lang "${text}" is not a language tag; ${hint}` };
   }
 }
 

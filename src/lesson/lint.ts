@@ -30,8 +30,8 @@ export const requiresKnownCommands: LintRule = (lesson, source) =>
 
 export const BUILTIN_RULES: readonly LintRule[] = [requiresKnownCommands, checkVariablesAreSet];
 
-/** Lints a loaded course: its problems, then the rules on each lesson that parsed, sorted by file (in load order) and line. */
-export function lintCourse(course: Course, extraRules: readonly LintRule[] = []): Problem[] {
+/** Lints a loaded course: its problems, the rules on each lesson that parsed, and problems found beside them (a translation's against its original), sorted by file (in load order) and line. */
+export function lintCourse(course: Course, extraRules: readonly LintRule[] = [], found: readonly Problem[] = []): Problem[] {
   const problems = [...course.problems];
   const texts = new Map(course.files.map((f) => [f.file, f.text]));
   for (const lesson of course.lessons) {
@@ -39,6 +39,7 @@ export function lintCourse(course: Course, extraRules: readonly LintRule[] = [])
     const source = text === undefined ? undefined : { text };
     for (const rule of [...BUILTIN_RULES, ...extraRules]) problems.push(...rule(lesson, source));
   }
+  problems.push(...found);
   const order = new Map<string, number>();
   for (const p of [...course.problems.filter((p) => p.line === 0), ...course.files]) {
     if (!order.has(p.file)) order.set(p.file, order.size);

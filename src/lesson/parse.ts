@@ -8,7 +8,7 @@ import type { BlockWord } from './attributes.ts';
 import { parseCheckLines } from './check-block.ts';
 import { contentLines, isClosed, nestedBlockWords } from './fence.ts';
 import { parseFrontMatter, splitFrontMatter } from './front-matter.ts';
-import { slugify } from './slug.ts';
+import { isKebabCase, slugify, splitHeadingId } from './slug.ts';
 import { finishStep, newStepDraft } from './step-draft.ts';
 import type { StepDraft } from './step-draft.ts';
 import { editDistance } from '../util/did-you-mean.ts';
@@ -53,12 +53,12 @@ export function parseLesson(text: string, file: string): ParseResult {
     walk.problems.push({ file, line: split.bodyOffset + 1, column: 1, severity: 'error', message: 'this lesson has no steps; start each step with a level-2 heading (## Title)' });
   }
   const problems = walk.problems.toSorted((a, b) => a.line - b.line || a.column - b.column);
-  const { format, id, summary, requires, world, timeoutMs } = front.fields;
+  const { format, id, summary, requires, world, timeoutMs, lang, translatedFrom } = front.fields;
   if (problems.some((p) => p.severity === 'error') || format === undefined || id === undefined || title === undefined) {
     return { lesson: undefined, problems };
   }
   const introduction = walk.intro.join('').trim();
-  const lesson: Lesson = { file, format, id, title, summary, requires, world, timeoutMs, introduction, setup: walk.setup, cleanup: walk.cleanup, docker: walk.docker, steps };
+  const lesson: Lesson = { file, format, id, title, summary, requires, world, timeoutMs, lang, ...(translatedFrom === undefined ? {} : { translatedFrom }), introduction, setup: walk.setup, cleanup: walk.cleanup, docker: walk.docker, steps };
   return { lesson, problems };
 }
 
@@ -93,16 +93,31 @@ function readToken(walk: Walk, token: Token, line: number): void {
 /** A level-2 heading: closes the current step and opens the next. */
 function startStep(walk: Walk, heading: Tokens.Heading, line: number): void {
   flushProse(walk);
-  const title = heading.text.trim();
-  const id = slugify(title);
-  if (id === '') {
+  const { title, id: explicit, at } = splitHeadingId(heading.text);
+  const column = (text: string): number => Math.max(1, (heading.raw.split('\n')[0] ?? '').indexOf(text) + 1);
+  const id = explicit ?? slugify(title);
+  if (title === '' || (explicit === undefined && id === '')) {
     walk.problems.push({ file: walk.file, line, column: 1, severity: 'error', message: 'this step heading has no title; write one after "## "' });
+  }
+  if (explicit !== undefined && !isKebabCase(explicit)) {
+    const guess = slugify(explicit) || slugify(title) || 'create-namespaces';
+    walk.problems.push({
+      file: walk.file, line, column: column('{#'), severity: 'error',
+      message: `the step id "{#${explicit}}" is not kebab-case (lowercase words joined by "-"); write e.g. {#${guess}}`,
+    });
+  } else if (at < 0 && title.includes('{#')) {
+    walk.problems.push({
+      file: walk.file, line, column: column('{#'), severity: 'error',
+      message: 'a step id is written at the very end of the heading and closed with "}", e.g. "## 创建命名空间 {#create-namespaces}"',
+    });
   }
   const twin = walk.steps.find((s) => s.id === id && id !== '');
   if (twin !== undefined) {
     walk.problems.push({
       file: walk.file, line, column: 1, severity: 'error',
-      message: `step "${title}" has the same id "${id}" as the step at line ${twin.line}; give one of them a different title`,
+      message: explicit === undefined
+        ? `step "${title}" has the same id "${id}" as the step at line ${twin.line}; give one of them a different title`
+        : `step "${title}" has the same id "${id}" as the step at line ${twin.line}; give one of them a different {#id}`,
     });
   }
   walk.steps.push(newStepDraft(walk.steps.length, id, title, line));

@@ -36,6 +36,8 @@ export interface CommandBlock {
   readonly ready?: string;
   /** `{exit=N}`: the status this block is meant to end with (default 0). */
   readonly exit: number;
+  /** docker `{daemon="--icc=false"}`: under the oracle, the engine runs with these dockerd options from this step on. */
+  readonly daemon?: readonly string[];
 }
 
 /** One line of a `check` block, parsed. */
@@ -95,6 +97,10 @@ export interface Lesson {
   readonly world: World;
   /** Default limit for one step, in milliseconds. */
   readonly timeoutMs: number;
+  /** The language it is written in, a canonical BCP 47 tag (`zh-CN`); the parser always sets it, absent means `en`. */
+  readonly lang?: string;
+  /** A translation's `translated-from:` fingerprint of its original's steps, blocks and checks. */
+  readonly translatedFrom?: string;
   /** Markdown before the first step (the H1 title excluded). */
   readonly introduction: string;
   /** Hidden `setup` blocks of the introduction: run before the first step. */

@@ -4,9 +4,11 @@ import { diffSnapshots, renderChanges } from '../diff/index.ts';
 import { takeSnapshot } from '../kernel/snapshot.ts';
 import type { Snapshot } from '../kernel/types.ts';
 import type { Lesson, Step } from '../lesson/types.ts';
+import { blockFailure, runBlock } from '../run/blocks.ts';
 import type { Target } from '../target/types.ts';
 import { findEngine, type EngineChoice } from './engine.ts';
 import { makeLabImage, type LabImage } from './image.ts';
+import { dockerBlocksUpTo } from './lesson.ts';
 import { startEngineSandbox } from './sandbox.ts';
 
 /** What the comparison needs, made once and reused for every step of a session. */
@@ -30,12 +32,12 @@ export class DockerComparison {
     if (!found.ok) return `Docker cannot do it here: ${found.reason}`;
     this.#image ??= makeLabImage(this.#target);
     const image = await this.#image;
-    const sandbox = await startEngineSandbox(this.#target, lesson, { engine: this.#engine, imageTar: image.tar });
+    const { daemon, blocks } = dockerBlocksUpTo(lesson, step);
+    const sandbox = await startEngineSandbox(this.#target, lesson, { engine: this.#engine, imageTar: image.tar, daemon });
     try {
-      const blocks = [...lesson.docker, ...lesson.steps.slice(0, step.index + 1).flatMap((s) => s.docker)];
       for (const block of blocks) {
-        const r = await sandbox.run(block.code, { timeoutMs: block.timeoutMs ?? lesson.timeoutMs });
-        if (r.exitCode !== block.exit) return `Docker ${sandbox.version} could not do it: line ${block.line} exited with ${r.exitCode}\n${r.output.trimEnd()}`;
+        const r = await runBlock(sandbox, block, lesson);
+        if (!r.ok) return `Docker ${sandbox.version} could not do it: ${blockFailure(r, lesson)}\n${r.output.trimEnd()}`;
       }
       const docker = await takeSnapshot((code) => sandbox.probe(code));
       const changes = diffSnapshots(learner, docker);

@@ -21,6 +21,8 @@ export const DOCKER_SOCKET = '/run/steplab/docker/docker.sock';
 export interface EngineSandboxOptions {
   readonly engine: EngineChoice;
   readonly imageTar: string;
+  /** dockerd options the lesson asks for (a docker block's `daemon="…"`), after steplab's own. */
+  readonly daemon?: readonly string[];
 }
 
 /** Start a lab with a Docker engine inside; the lesson shell talks to it with `docker`. */
@@ -31,7 +33,7 @@ export async function startEngineSandbox(target: Target, lesson: Lesson, options
   const cgroupParent = `steplab-oracle-${randomBytes(6).toString('hex')}`;
   const sandbox = new EngineSandbox(target, inner, cgroupParent);
   try {
-    const args = [options.engine.dir ?? '', options.imageTar, cgroupParent].map(shellQuote).join(' ');
+    const args = [options.engine.dir ?? '', options.imageTar, cgroupParent, ...(options.daemon ?? [])].map(shellQuote).join(' ');
     const started = await inner.probe(`bash -c ${shellQuote(ENGINE)} steplab ${args}`, START_TIMEOUT_MS);
     const ready = /STEPLAB-ENGINE-READY (\S+)/.exec(started.output);
     if (!ready) {
@@ -39,6 +41,7 @@ export async function startEngineSandbox(target: Target, lesson: Lesson, options
       throw new SteplabError('ENGINE_UNAVAILABLE', `the Docker engine did not start in the lab: ${why || (started.timedOut ? `no answer in ${START_TIMEOUT_MS / 1000} s` : `exit ${started.exitCode}`)}`);
     }
     sandbox.version = ready[1] ?? '';
+    sandbox.daemon = options.daemon ?? [];
     const path = options.engine.dir === undefined ? '' : `export PATH=${shellQuote(options.engine.dir)}:$PATH\n`;
     await inner.run(`${path}export DOCKER_HOST=unix://${DOCKER_SOCKET}`, { timeoutMs: 5_000 });
     return sandbox;
@@ -55,6 +58,8 @@ export class EngineSandbox implements Sandbox {
   #disposed = false;
   /** The engine's version, as `docker version` reports it. */
   version = '';
+  /** The dockerd options the lesson asked for. */
+  daemon: readonly string[] = [];
 
   constructor(target: Target, inner: Sandbox, cgroupParent: string) {
     this.#target = target;
@@ -80,7 +85,7 @@ export class EngineSandbox implements Sandbox {
   /** What the engine built, for a failure: containers, networks, links, addresses, routes and rules. */
   async state(): Promise<string> {
     const r = await this.#inner.probe(`export DOCKER_HOST=unix://${DOCKER_SOCKET}
-echo "Docker ${this.version}: containers"
+echo "Docker ${this.version}${this.daemon.length === 0 ? '' : ` (dockerd ${this.daemon.join(' ')})`}: containers"
 docker ps -a --format '  {{.Names}} ({{.Status}}) networks: {{.Networks}} ports: {{.Ports}}'
 for c in $(docker ps -q); do docker inspect -f '  {{.Name}}:{{range $n, $e := .NetworkSettings.Networks}} {{$n}}={{$e.IPAddress}}/{{$e.IPPrefixLen}} gw {{$e.Gateway}}{{end}}' "$c"; done
 echo "networks"

@@ -1,5 +1,6 @@
 // The learner's progress: which steps of which lesson are done, kept in a versioned JSON file written atomically.
 
+import { isTranslation, originalFile } from '../lesson/translation.ts';
 import { readFile, rename } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -45,8 +46,10 @@ export function stateDir(env: Env = process.env, home: string = homedir()): stri
  * A lesson's key: its course (the name of the folder holding it) and its id, so two courses may reuse
  * an id and a course folder may move (or be checked out elsewhere) without losing the learner's progress.
  */
-export function progressKey(lesson: Pick<Lesson, 'file' | 'id'>): string {
-  return `${basename(dirname(resolve(lesson.file)))}#${lesson.id}`;
+export function progressKey(lesson: Pick<Lesson, 'file' | 'id' | 'lang'>): string {
+  // A translation (lessons/zh-CN/03-x.md) shares its original's progress: same course folder, same id.
+  const file = isTranslation(lesson) ? originalFile(lesson.file) : lesson.file;
+  return `${basename(dirname(resolve(file)))}#${lesson.id}`;
 }
 
 /** The key older steplabs used (absolute folder and id); read, then moved to progressKey on the next save. */

@@ -2,6 +2,7 @@
 
 import { styleText, stripVTControlCharacters } from 'node:util';
 import type { Check, Lesson } from '../lesson/types.ts';
+import { english, type Translate } from '../i18n/index.ts';
 import type { BlockOutcome, LessonOutcome, StepOutcome } from '../run/events.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -90,13 +91,12 @@ export function cleanOutput(text: string): string {
 }
 
 /** Why a block went wrong, in words (`expected exit 0, got 2`); undefined when it went as meant. */
-export function blockProblem(outcome: BlockOutcome): string | undefined {
+export function blockProblem(outcome: BlockOutcome, t: Translate = english.t): string | undefined {
   if (outcome.timedOut) {
-    const limit = outcome.block.timeoutMs === undefined ? '' : ` after ${formatDuration(outcome.block.timeoutMs)}`;
-    return `timed out${limit}`;
+    return outcome.block.timeoutMs === undefined ? t('report.timed-out') : t('report.timed-out-after', { duration: formatDuration(outcome.block.timeoutMs) });
   }
   if (outcome.ok) return undefined;
-  return `expected exit ${outcome.block.exit}, got ${outcome.exitCode}`;
+  return t('report.exit-status', { expected: outcome.block.exit, actual: String(outcome.exitCode) });
 }
 
 /** Where a check is written: `file:line`. */

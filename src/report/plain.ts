@@ -16,18 +16,25 @@ import {
   type Marks,
   type TextSink,
 } from './format.ts';
+import { english, type Translate, type Translator } from '../i18n/index.ts';
 
 export interface PlainReporterOptions {
   readonly stream: TextSink;
   readonly unicode?: boolean;
   /** Lines of a failed block's output to show; default 20. */
   readonly outputTailLines?: number;
+  /**
+   * The language of the step lines; English by default. The `=> id status` lines and the closing
+   * `N passed, N failed` stay English: CI and scripts read them.
+   */
+  readonly translator?: Translator;
 }
 
 export class PlainReporter implements Reporter {
   readonly #out: TextSink;
   readonly #marks: Marks;
   readonly #tail: number;
+  readonly #t: Translate;
   /** Lines held per lesson until it ends, so parallel lessons do not interleave. */
   readonly #buffers = new Map<Lesson, string[]>();
 
@@ -35,6 +42,7 @@ export class PlainReporter implements Reporter {
     this.#out = options.stream;
     this.#marks = marks(options.unicode ?? useUnicode());
     this.#tail = options.outputTailLines ?? 20;
+    this.#t = (options.translator ?? english).t;
   }
 
   /** Hold lines for a lesson. */
@@ -53,39 +61,41 @@ export class PlainReporter implements Reporter {
 
   /** One line: which lesson, from which file, on which target. */
   onLessonStart(lesson: Lesson, info: { readonly target: string; readonly resumeFrom: number }): void {
-    this.#hold(lesson, `${lesson.id}: ${lesson.title} (${lesson.file}, target ${info.target})`);
+    this.#hold(lesson, this.#t('plain.lesson', { id: lesson.id, title: lesson.title, file: lesson.file, target: info.target }));
   }
 
   /** One line a step; a failure adds its failed checks and blocks with where they are written. */
   onStepEnd(outcome: StepOutcome, lesson: Lesson): void {
     const m = this.#marks;
-    const title = outcome.afterFailure ? `${outcome.step.title} (after an earlier failure)` : outcome.step.title;
+    const t = this.#t;
+    const title = outcome.afterFailure ? t('plain.after-failure', { title: outcome.step.title }) : outcome.step.title;
     if (outcome.status === 'skipped') {
-      this.#hold(lesson, `  ${m.skip} ${title} (skipped)`);
+      this.#hold(lesson, `  ${m.skip} ${t('plain.skipped', { title })}`);
       return;
     }
     if (outcome.status === 'passed') {
       this.#hold(lesson, `  ${m.pass} ${title} (${formatDuration(outcome.durationMs)})`);
       return;
     }
-    this.#hold(lesson, `  ${m.fail} ${title}: ${outcome.reason ?? 'failed'}`, ...this.#failureDetails(outcome, lesson));
+    this.#hold(lesson, `  ${m.fail} ${title}: ${outcome.reason ?? t('plain.failed')}`, ...this.#failureDetails(outcome, lesson));
   }
 
   /** The failed blocks (with their output's tail) and checks of a failed step, indented under it. */
   #failureDetails(outcome: StepOutcome, lesson: Lesson): string[] {
     const m = this.#marks;
+    const t = this.#t;
     const lines: string[] = [];
     for (const block of outcome.blocks) {
-      const problem = blockProblem(block);
+      const problem = blockProblem(block, t);
       if (problem === undefined) continue;
-      lines.push(`      ${m.fail} ${block.block.kind} block: ${problem} (${lesson.file}:${failedCommand(block)?.line ?? block.block.line})`);
+      lines.push(`      ${m.fail} ${t('plain.block', { kind: block.block.kind, problem, where: `${lesson.file}:${failedCommand(block)?.line ?? block.block.line}` })}`);
       const { lines: tail, omitted } = tailLines(cleanOutput(block.output), this.#tail);
-      if (omitted > 0) lines.push(`          … ${omitted} earlier lines not shown`);
+      if (omitted > 0) lines.push(`          ${t('report.earlier-lines', { count: omitted })}`);
       lines.push(...indent(tail, '          | '));
     }
     for (const check of outcome.checksBefore) {
       if (!check.result.passed) continue;
-      lines.push(`      ${m.fail} already true before the solution ran: ${check.check.source} (${checkLocation(lesson, check.check)})`);
+      lines.push(`      ${m.fail} ${t('plain.already-true', { check: check.check.source, where: checkLocation(lesson, check.check) })}`);
     }
     for (const check of outcome.checks) {
       if (check.result.passed) continue;
@@ -99,7 +109,7 @@ export class PlainReporter implements Reporter {
     const { lesson } = outcome;
     const time = formatDuration(outcome.durationMs);
     if (outcome.status === 'broken') {
-      this.#hold(lesson, `  ${this.#marks.fail} could not run: ${outcome.error ?? 'unknown error'}`);
+      this.#hold(lesson, `  ${this.#marks.fail} ${this.#t('plain.could-not-run', { error: outcome.error ?? this.#t('report.unknown-error') })}`);
     }
     this.#hold(lesson, `  => ${lesson.id} ${outcome.status} in ${time}`);
     this.#flush(lesson);

@@ -20,6 +20,7 @@ import {
   type TextSink,
 } from './format.ts';
 import { proseWidth, renderInline, renderMarkdown } from './render-markdown.ts';
+import { english, type Translate, type Translator } from '../i18n/index.ts';
 
 export interface TerminalReporterOptions {
   readonly stream: TextSink;
@@ -31,6 +32,8 @@ export interface TerminalReporterOptions {
   readonly width?: number;
   /** Output lines shown per block before the head is cut off; default 40. */
   readonly maxOutputLines?: number;
+  /** The language of the fixed words; English by default. */
+  readonly translator?: Translator;
 }
 
 /** Shell code shown as the learner would type it: `$ ` before each command, continuation lines indented. */
@@ -46,18 +49,18 @@ export function promptLines(code: string): string[] {
 }
 
 /** What a block's output is labelled with: its command, or its first and last of several (comments and blank lines left out). */
-export function outputLabel(code: string): string {
+export function outputLabel(code: string, t: Translate = english.t): string {
   const commands = code.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
   const short = (c: string): string => `\`${c.length > 50 ? `${c.slice(0, 49)}…` : c}\``;
-  if (commands.length === 1) return `Output of ${short(commands[0] ?? '')}`;
-  return `Output of the ${commands.length} commands ${short(commands[0] ?? '')} … ${short(commands.at(-1) ?? '')}`;
+  if (commands.length === 1) return t('report.output-of', { command: short(commands[0] ?? '') });
+  return t('report.output-of-many', { count: commands.length, first: short(commands[0] ?? ''), last: short(commands.at(-1) ?? '') });
 }
 
 /** A failure the learner already saw (a ✘ check or a block that went wrong) in a few words rather than again; undefined otherwise. */
-function shownAbove(outcome: StepOutcome): string | undefined {
+function shownAbove(outcome: StepOutcome, t: Translate): string | undefined {
   const failed = outcome.checks.filter((c) => !c.result.passed).length;
-  if (failed > 0) return `${failed} of ${outcome.checks.length} checks did not hold (see above).`;
-  if (outcome.blocks.some((b) => !b.ok)) return 'the commands did not end as they should (see above).';
+  if (failed > 0) return t('report.checks-failed', { failed, total: outcome.checks.length });
+  if (outcome.blocks.some((b) => !b.ok)) return t('report.commands-failed');
   return undefined;
 }
 
@@ -71,6 +74,7 @@ export class TerminalReporter implements Reporter {
   readonly #color: boolean;
   readonly #width: number;
   readonly #maxOutputLines: number;
+  readonly #t: Translate;
   /** The checks printed since the last heading; a check seen again is a new attempt and gets a new heading. */
   #checksShown = new Set<Check>();
 
@@ -81,6 +85,7 @@ export class TerminalReporter implements Reporter {
     this.#marks = marks(options.unicode ?? useUnicode());
     this.#width = options.width ?? proseWidth(options.stream.columns);
     this.#maxOutputLines = options.maxOutputLines ?? 40;
+    this.#t = (options.translator ?? english).t;
   }
 
   /** Write lines, each ended by a newline. */
@@ -96,27 +101,28 @@ export class TerminalReporter implements Reporter {
   /** Title, where it runs and the introduction. */
   onLessonStart(lesson: Lesson, info: { readonly target: string; readonly resumeFrom: number }): void {
     const s = this.#style;
-    this.#print('', s.bold(lesson.title), s.dim(`${lesson.file} · ${lesson.steps.length} steps · target ${info.target}`));
+    const t = this.#t;
+    this.#print('', s.bold(lesson.title), s.dim(t('report.lesson-info', { file: lesson.file, count: lesson.steps.length, target: info.target })));
     const intro = this.#markdown(lesson.introduction);
     if (intro !== '') this.#print('', intro);
     if (info.resumeFrom > 0) {
-      this.#print('', s.yellow(`Resuming at step ${info.resumeFrom + 1} of ${lesson.steps.length}.`));
+      this.#print('', s.yellow(t('report.resuming', { number: info.resumeFrom + 1, total: lesson.steps.length })));
     }
   }
 
   /** A short note that the sandbox is up. */
   onSandboxReady(_lesson: Lesson, info: { readonly durationMs: number }): void {
-    this.#print(this.#style.dim(`Sandbox ready in ${formatDuration(info.durationMs)}.`));
+    this.#print(this.#style.dim(this.#t('report.sandbox-ready', { duration: formatDuration(info.durationMs) })));
   }
 
   /** The step's heading, then its prose, commands and illustrations in the order written. */
   onStepStart(step: Step, lesson: Lesson): void {
     const s = this.#style;
     this.#checksShown.clear();
-    this.#print('', s.cyan(s.bold(`Step ${step.index + 1}/${lesson.steps.length} · ${renderInline(step.title, this.#color)}`)));
+    this.#print('', s.cyan(s.bold(this.#t('report.step-heading', { number: step.index + 1, total: lesson.steps.length, title: renderInline(step.title, this.#color) }))));
     for (const part of step.body) this.#printPart(part);
     if (step.challenge) {
-      this.#print('', s.yellow('Your turn: do this yourself in the sandbox, then check your work.'));
+      this.#print('', s.yellow(this.#t('report.your-turn')));
     }
   }
 
@@ -127,10 +133,12 @@ export class TerminalReporter implements Reporter {
       const text = this.#markdown(part.markdown);
       if (text !== '') this.#print('', text);
     } else if (part.kind === 'commands') {
-      const label = part.block.background ? [s.yellow('In the background (keeps running while the next commands run):')] : [];
+      const label = part.block.background ? [s.yellow(this.#t('report.background'))] : [];
       this.#print('', ...label, ...promptLines(part.block.code).map((line) => s.bold(line)));
     } else if (part.kind === 'docker') {
-      this.#print('', s.dim('What Docker does for you:'), ...indent(promptLines(part.block.code), '  ').map((line) => s.dim(line)));
+      // dockerd options a step asks for are shown as the comment they would be in a shell session.
+      const daemon = part.block.daemon === undefined ? [] : [`# dockerd ${part.block.daemon.join(' ')}`];
+      this.#print('', s.dim(this.#t('report.docker-does')), ...indent([...daemon, ...promptLines(part.block.code)], '  ').map((line) => s.dim(line)));
     } else {
       this.#print('', ...indent(part.code.split('\n'), '  ').map((line) => s.dim(line)));
     }
@@ -140,27 +148,28 @@ export class TerminalReporter implements Reporter {
   onBlockStart(block: CommandBlock, _step: Step | undefined): void {
     if (block.kind !== 'solution') return;
     this.#checksShown.clear();
-    this.#print('', this.#style.yellow('Solution:'), ...promptLines(block.code).map((line) => this.#style.bold(line)));
+    this.#print('', this.#style.yellow(this.#t('report.solution')), ...promptLines(block.code).map((line) => this.#style.bold(line)));
   }
 
   /** What a block printed (its tail), and a clear line when it did not end as meant. */
   onBlockEnd(outcome: BlockOutcome, _step: Step | undefined): void {
     const s = this.#style;
-    const problem = blockProblem(outcome);
+    const t = this.#t;
+    const problem = blockProblem(outcome, t);
     const hidden = outcome.block.kind === 'setup' || outcome.block.kind === 'cleanup';
     this.#checksShown.clear();
     if (hidden && problem === undefined) return;
     const { lines, omitted } = tailLines(cleanOutput(outcome.output), this.#maxOutputLines);
-    const label = hidden ? `Output of the ${outcome.block.kind} block at line ${outcome.block.line}` : outputLabel(outcome.block.code);
-    if (lines.length > 0) this.#print('', s.dim(`${label}${outcome.block.background ? ' (in the background)' : ''}:`));
-    if (omitted > 0) this.#print(s.dim(`    … ${omitted} earlier lines not shown`));
+    const label = hidden ? t('report.output-of-hidden', { kind: outcome.block.kind, line: outcome.block.line }) : outputLabel(outcome.block.code, t);
+    if (lines.length > 0) this.#print('', s.dim(`${label}${outcome.block.background ? t('report.in-background') : ''}:`));
+    if (omitted > 0) this.#print(s.dim(`    ${t('report.earlier-lines', { count: omitted })}`));
     if (lines.length > 0) this.#print(...indent(lines, '    ').map((line) => s.dim(line)));
-    if (outcome.block.background && problem === undefined) this.#print(s.dim('    (running in the background)'));
+    if (outcome.block.background && problem === undefined) this.#print(s.dim(`    ${t('report.running-in-background')}`));
     if (problem !== undefined) {
-      const what = hidden ? `The hidden ${outcome.block.kind} block at line ${outcome.block.line}` : `The commands at line ${outcome.block.line}`;
+      const what = hidden ? t('report.hidden-block', { kind: outcome.block.kind, line: outcome.block.line }) : t('report.commands-at', { line: outcome.block.line });
       const failed = failedCommand(outcome);
-      const at = failed && outcome.block.code.includes('\n') ? ` at \`${failed.text}\` (line ${failed.line})` : '';
-      this.#print(s.red(`${this.#marks.fail} ${what} went wrong: ${problem}${at}.`));
+      const at = failed && outcome.block.code.includes('\n') ? t('report.failed-at', { command: `\`${failed.text}\``, line: failed.line }) : '';
+      this.#print(s.red(`${this.#marks.fail} ${t('report.went-wrong', { what, problem, at })}`));
     }
   }
 
@@ -170,7 +179,7 @@ export class TerminalReporter implements Reporter {
     const s = this.#style;
     if (this.#checksShown.size === 0 || this.#checksShown.has(outcome.check)) {
       this.#checksShown.clear();
-      this.#print('', s.dim('Checks:'));
+      this.#print('', s.dim(this.#t('report.checks')));
     }
     this.#checksShown.add(outcome.check);
     if (outcome.result.passed) this.#print(`  ${s.green(this.#marks.pass)} ${outcome.check.source}`);
@@ -180,27 +189,30 @@ export class TerminalReporter implements Reporter {
   /** What changed in the kernel, and how the step went. */
   onStepEnd(outcome: StepOutcome, _lesson: Lesson): void {
     const s = this.#style;
+    const t = this.#t;
     this.#checksShown.clear();
     if (outcome.status === 'skipped') {
-      this.#print('', s.dim(`${this.#marks.skip} Skipped.`));
+      this.#print('', s.dim(`${this.#marks.skip} ${t('report.skipped')}`));
       return;
     }
     if (outcome.changes.length === 0) this.#print('', s.dim(`${sentence(nothingChanged(outcome.blocks.map((b) => b.block.code).join('\n')))}.`));
-    else this.#print('', s.bold('What changed in the kernel:'), ...indent(renderChanges(outcome.changes, this.#width - 2).split('\n'), '  '));
-    if (outcome.status === 'passed') this.#print(s.green(`${this.#marks.pass} Step done (${formatDuration(outcome.durationMs)}).`));
-    else this.#print(s.red(`${this.#marks.fail} Step failed: ${shownAbove(outcome) ?? outcome.reason ?? 'see above'}`));
+    else this.#print('', s.bold(t('report.what-changed')), ...indent(renderChanges(outcome.changes, this.#width - 2).split('\n'), '  '));
+    if (outcome.status === 'passed') this.#print(s.green(`${this.#marks.pass} ${t('report.step-done', { duration: formatDuration(outcome.durationMs) })}`));
+    else this.#print(s.red(`${this.#marks.fail} ${t('report.step-failed', { why: shownAbove(outcome, t) ?? outcome.reason ?? t('report.see-above') })}`));
   }
 
   /** The lesson's summary: steps passed, failed, skipped and the time taken. */
   onLessonEnd(outcome: LessonOutcome): void {
     const s = this.#style;
+    const t = this.#t;
     const counts = countSteps(outcome.steps);
-    const tally = `${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped in ${formatDuration(outcome.durationMs)}`;
+    const tally = t('report.tally', { ...counts, duration: formatDuration(outcome.durationMs) });
     const total = outcome.lesson.steps.length;
+    const title = outcome.lesson.title;
     this.#print('');
-    if (outcome.status === 'passed') this.#print(s.green(s.bold(`${this.#marks.pass} ${outcome.lesson.title}: done. Steps: ${tally}.`)));
-    else if (outcome.status === 'failed') this.#print(s.red(s.bold(`${this.#marks.fail} ${outcome.lesson.title}: not all steps passed. Steps: ${tally}.`)));
-    else if (outcome.status === 'quit') this.#print(s.yellow(`Stopped after ${outcome.steps.length} of ${total} steps. Steps: ${tally}.`));
-    else this.#print(s.red(`${this.#marks.fail} steplab could not run ${outcome.lesson.file}: ${outcome.error ?? 'unknown error'}`));
+    if (outcome.status === 'passed') this.#print(s.green(s.bold(`${this.#marks.pass} ${t('report.lesson-done', { title, tally })}`)));
+    else if (outcome.status === 'failed') this.#print(s.red(s.bold(`${this.#marks.fail} ${t('report.lesson-failed', { title, tally })}`)));
+    else if (outcome.status === 'quit') this.#print(s.yellow(t('report.lesson-stopped', { done: outcome.steps.length, total, tally })));
+    else this.#print(s.red(`${this.#marks.fail} ${t('report.lesson-broken', { file: outcome.lesson.file, error: outcome.error ?? t('report.unknown-error') })}`));
   }
 }

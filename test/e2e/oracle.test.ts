@@ -63,6 +63,19 @@ describe.skipIf(skip)('steplab verify --against docker', () => {
     expect(r.stdout).toContain('0 passed, 1 failed');
   }, 240_000);
 
+  it('starts a new engine with a step\'s daemon options, and Docker removes the veths steplab renamed', async () => {
+    const before = await hostNetworkState();
+    const r = await steplab(['verify', '--against', 'docker', join(FIXTURES, 'options')]);
+    expect(r.stdout).toContain('2 passed, 0 failed');
+    // The step with daemon="--icc=false" runs in a lab of its own, after the earlier steps' blocks rebuilt its state.
+    expect(r.stdout).toMatch(/oracle-icc-off: Containers on docker0, then --icc=false \(dockerd --icc=false\)/);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('3 compared, 0 not compared');
+    expect(r.exitCode).toBe(0);
+    expect(await processesWith('/run/steplab/docker/')).toEqual([]);
+    expect(await oracleCgroups()).toEqual([]);
+    expect(await hostNetworkState()).toBe(before);
+  }, 300_000);
+
   it('lets Docker do a step in a second lab and lists what it built that the learner did not', async () => {
     const file = join(FIXTURES, 'true', '01-default-bridge.md');
     const lesson = parseLesson(await readFile(file, 'utf8'), file).lesson;

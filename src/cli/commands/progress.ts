@@ -5,7 +5,8 @@ import type { Lesson } from '../../lesson/types.ts';
 import { SteplabError } from '../../errors.ts';
 import type { Options } from '../args.ts';
 import type { Io } from '../io.ts';
-import { numberOf, resolveNamed } from '../lesson-ref.ts';
+import { inLanguage, numberOf, resolveNamed } from '../lesson-ref.ts';
+import { cliTranslator } from '../lang.ts';
 
 /** `3 hours ago`, `2 days ago`, `just now`: how long since an ISO time. */
 export function ago(iso: string, now: Date): string {
@@ -35,7 +36,7 @@ export function progressLines(lessons: readonly Lesson[], progress: Pick<Progres
 
 /** Print the course's lessons with the learner's progress. */
 export async function progressCommand(positionals: readonly string[], options: Options, io: Io): Promise<number> {
-  const { course, where } = await resolveNamed(positionals[0], options.course, io);
+  const { course, where } = await inLanguage(await resolveNamed(positionals[0], options.course, io), cliTranslator(options.lang, io.env).lang);
   if (course.lessons.length === 0) throw new SteplabError('LESSON_NOT_FOUND', `no lessons in ${where}`, 'Name a course folder: steplab progress PATH.');
   const progress = await loadProgress(io.env.STEPLAB_STATE_DIR);
   for (const warning of progress.warnings) io.stderr.write(`${warning}\n`);

@@ -14,12 +14,14 @@ import { renderAscii } from '../../topology/index.ts';
 import { SteplabError } from '../../errors.ts';
 import type { Options } from '../args.ts';
 import type { Io } from '../io.ts';
-import { resolveNamed, stepIndex } from '../lesson-ref.ts';
+import { inLanguage, resolveNamed, stepIndex } from '../lesson-ref.ts';
 import { openTarget, parseTargetChoice } from '../targets.ts';
 import { ClackController } from '../ui/controller.ts';
 import { isCI } from '../ui/io.ts';
 import { chooseStart, pickLesson } from '../ui/picker.ts';
 import { explainStep } from '../explain-step.ts';
+import type { Translator } from '../../i18n/index.ts';
+import { cliTranslator } from '../lang.ts';
 
 /** Why steplab cannot ask the learner anything here, or undefined when it can. */
 export function notInteractiveReason(io: Io): string | undefined {
@@ -37,7 +39,8 @@ export async function runCommand(positionals: readonly string[], options: Option
     io.stderr.write(`steplab${name === 'run' ? ' run' : ''} asks you what to do at each step and cannot here: ${why}. To run lessons unattended, use \`steplab verify ${what}\`.\n`);
     return 2;
   }
-  const named = await resolveNamed(positionals[0], options.course, io);
+  const translator = cliTranslator(options.lang, io.env);
+  const named = await inLanguage(await resolveNamed(positionals[0], options.course, io), translator.lang);
   const { course } = named;
   const errors = course.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
@@ -49,7 +52,7 @@ export async function runCommand(positionals: readonly string[], options: Option
   if (options.step !== undefined && named.lesson === undefined) throw new SteplabError('USAGE', '--step needs a lesson', 'Name the lesson too: steplab run LESSON --step N.');
   const progress = await loadProgress(io.env.STEPLAB_STATE_DIR);
   for (const warning of progress.warnings) io.stderr.write(`${warning}\n`);
-  const ui = { input: io.stdin, output: io.stdout };
+  const ui = { input: io.stdin, output: io.stdout, translator };
 
   // Where to start the named lesson: --step, --start-over, its saved progress, or the learner's choice when it is done.
   let start: { from: number; startOver: boolean } | undefined;
@@ -69,14 +72,14 @@ export async function runCommand(positionals: readonly string[], options: Option
   try {
     if (named.lesson !== undefined && start !== undefined) {
       if (start.startOver) await progress.reset(named.lesson);
-      const outcome = await learn(named.lesson, target, progress, options, io, start.from);
+      const outcome = await learn(named.lesson, target, progress, options, io, start.from, translator);
       return outcome.status === 'passed' || outcome.status === 'quit' ? 0 : 1;
     }
     for (;;) {
       const pick = await pickLesson(course.lessons, progress, ui);
       if (pick.kind === 'quit') return 0;
       if (pick.startOver) await progress.reset(pick.lesson);
-      await learn(pick.lesson, target, progress, options, io, pick.from);
+      await learn(pick.lesson, target, progress, options, io, pick.from, translator);
     }
   } finally {
     await target.dispose();
@@ -90,15 +93,15 @@ function ctrlC(listener: () => void): () => void {
 }
 
 /** One lesson from step `from` (the steps before are replayed), saving progress as the learner passes steps. */
-async function learn(lesson: Lesson, target: Target, progress: ProgressStore, options: Options, io: Io, from: number): Promise<LessonOutcome> {
-  const controller = new ClackController({ input: io.stdin, output: io.stdout, topology: (s) => renderAscii(s, { width: Math.min(io.stdout.columns ?? 80, 120) }), explainStep });
+async function learn(lesson: Lesson, target: Target, progress: ProgressStore, options: Options, io: Io, from: number, translator: Translator): Promise<LessonOutcome> {
+  const controller = new ClackController({ input: io.stdin, output: io.stdout, topology: (s) => renderAscii(s, { width: Math.min(io.stdout.columns ?? 80, 120) }), explainStep, translator });
   // "Let Docker do it" after a step with a docker block: made on first use, its image removed with the lesson.
   const docker = new DockerComparison(target, engineChoice(options.engine));
   const outcome = await runLesson(lesson, {
     letDocker: (l, step, learner) => docker.compare(l, step, learner, Math.min(io.stdout.columns ?? 80, 120) - 4),
     target: target.name,
     startSandbox: (l) => startSandbox(target, { world: l.world }),
-    reporters: [new TerminalReporter({ stream: io.stdout })],
+    reporters: [new TerminalReporter({ stream: io.stdout, translator })],
     controller,
     resumeFrom: from,
     done: progress.completed(lesson),

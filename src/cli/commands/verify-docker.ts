@@ -5,7 +5,7 @@ import { loadCourse } from '../../course/load.ts';
 import { formatProblem } from '../../lesson/lint.ts';
 import { engineChoice, findEngine } from '../../oracle/engine.ts';
 import { makeLabImage } from '../../oracle/image.ts';
-import { oracleLesson, type OracleLesson } from '../../oracle/lesson.ts';
+import { oracleLesson, type OracleLesson, type OracleRun } from '../../oracle/lesson.ts';
 import { EngineSandbox, startEngineSandbox } from '../../oracle/sandbox.ts';
 import { Emitter } from '../../run/emitter.ts';
 import type { LessonOutcome } from '../../run/events.ts';
@@ -33,7 +33,7 @@ export async function verifyAgainstDocker(paths: readonly string[], options: Opt
   const reporters = makeReporters(options, io);
   const target = await openTarget(choice, (line) => io.stderr.write(`${line}\n`));
   const engine = engineChoice(options.engine);
-  const outcomes: LessonOutcome[] = [];
+  const outcomes = new Map<OracleRun, LessonOutcome>();
   try {
     const found = await findEngine(target, engine);
     if (!found.ok) {
@@ -44,11 +44,13 @@ export async function verifyAgainstDocker(paths: readonly string[], options: Opt
     const image = await makeLabImage(target);
     try {
       const label = `${target.name}, Docker ${found.version}`;
-      await runPool(oracles.filter((o) => o.compared.length > 0), jobs, async (oracle) => {
-        outcomes.push(
-          await runLesson(oracle.lesson, {
-            target: label,
-            startSandbox: (l) => startEngineSandbox(target, l, { engine, imageTar: image.tar }),
+      const runs = oracles.filter((o) => o.compared.length > 0).flatMap((o) => o.runs);
+      await runPool(runs, jobs, async (run) => {
+        outcomes.set(
+          run,
+          await runLesson(run.lesson, {
+            target: run.daemon.length === 0 ? label : `${label}, dockerd ${run.daemon.join(' ')}`,
+            startSandbox: (l) => startEngineSandbox(target, l, { engine, imageTar: image.tar, daemon: run.daemon }),
             reporters,
             failureContext: async (sandbox) => (sandbox instanceof EngineSandbox ? engineStateLines(await sandbox.state()) : ''),
           }),
@@ -60,7 +62,7 @@ export async function verifyAgainstDocker(paths: readonly string[], options: Opt
   } finally {
     await target.dispose();
   }
-  const ordered = oracles.flatMap((o) => outcomes.filter((out) => out.lesson.file === o.lesson.file));
+  const ordered = oracles.flatMap((o) => o.runs.flatMap((run) => outcomes.get(run) ?? []));
   await new Emitter(reporters).runEnd(ordered);
   io.stdout.write(comparedSummary(oracles));
   return ordered.every((o) => o.status === 'passed') && errors.length === 0 ? 0 : 1;

@@ -7,6 +7,7 @@ import type { Lesson, Step } from '../../lesson/types.ts';
 import { marks, useUnicode, type Marks } from '../../report/format.ts';
 import { renderMarkdown } from '../../report/render-markdown.ts';
 import { learnerMessage } from '../../assert/learner.ts';
+import { english, type Translate, type Translator } from '../../i18n/index.ts';
 import type { ChallengeAttempt, ChallengeDecision, CheckOutcome, Controller, FailureDecision, StepDecision, StepOutcome, StepTools } from '../../run/events.ts';
 
 export interface ClackControllerOptions {
@@ -19,6 +20,8 @@ export interface ClackControllerOptions {
   /** Colour in rendered hints; defaults to on when the output is a TTY and NO_COLOR is unset. */
   readonly color?: boolean;
   readonly unicode?: boolean;
+  /** The language of the menus; English by default. */
+  readonly translator?: Translator;
 }
 
 type ChallengeChoice = ChallengeDecision | 'shell' | 'hint' | 'reveal';
@@ -31,6 +34,7 @@ export class ClackController implements Controller {
   readonly #explain: ((step: Step) => string) | undefined;
   readonly #color: boolean;
   readonly #marks: Marks;
+  readonly #t: Translate;
   /** How many hints of each step were shown. */
   readonly #hintsShown = new WeakMap<Step, number>();
   /** Challenges whose exact checks the learner has seen (after a hint, or on request). */
@@ -43,6 +47,7 @@ export class ClackController implements Controller {
     const out = (options.output ?? process.stdout) as { isTTY?: boolean };
     this.#color = options.color ?? (out.isTTY === true && !process.env.NO_COLOR);
     this.#marks = marks(options.unicode ?? useUnicode());
+    this.#t = (options.translator ?? english).t;
   }
 
   /** One menu; Ctrl-C or Escape gives `cancelled`. */
@@ -53,11 +58,12 @@ export class ClackController implements Controller {
 
   /** Run, skip or quit before a step. */
   async beforeStep(step: Step, lesson: Lesson, _tools: StepTools): Promise<StepDecision> {
-    const run = step.commands.length === 0 ? { label: 'Run the checks' } : { label: 'Run the commands', hint: step.commands.length > 1 ? plural(step.commands.length, 'block') : undefined };
-    const answer = await this.#ask<StepDecision>(`Step ${step.index + 1}/${lesson.steps.length}: ${step.title}`, [
+    const t = this.#t;
+    const run = step.commands.length === 0 ? { label: t('menu.run-checks') } : { label: t('menu.run-commands'), hint: step.commands.length > 1 ? t('menu.blocks', { count: step.commands.length }) : undefined };
+    const answer = await this.#ask<StepDecision>(t('menu.step', { number: step.index + 1, total: lesson.steps.length, title: step.title }), [
       { value: 'run', ...run },
-      { value: 'skip', label: 'Skip this step' },
-      { value: 'quit', label: 'Quit' },
+      { value: 'skip', label: t('menu.skip') },
+      { value: 'quit', label: t('menu.quit') },
     ]);
     return answer === 'cancelled' ? 'quit' : answer;
   }
@@ -68,16 +74,17 @@ export class ClackController implements Controller {
    */
   async challenge(step: Step, _lesson: Lesson, tools: StepTools, attempt: ChallengeAttempt): Promise<ChallengeDecision> {
     this.#showLastAttempt(step, attempt);
+    const t = this.#t;
     let last: ChallengeChoice | undefined;
     for (;;) {
-      const answer = await this.#ask<ChallengeChoice>(`Your turn: ${step.title}`, [
-        { value: 'shell', label: 'Open a shell in the lab', hint: 'your work is checked when you type exit' },
-        { value: 'check', label: 'Check my work' },
-        { value: 'hint', label: 'Show a hint', hint: this.#hintsLeftText(step) },
-        { value: 'reveal', label: 'Show what the checks look for' },
-        { value: 'solution', label: 'Show the solution and run it', hint: 'the lab is rebuilt to where this step began' },
-        { value: 'skip', label: 'Skip this step' },
-        { value: 'quit', label: 'Quit' },
+      const answer = await this.#ask<ChallengeChoice>(t('menu.your-turn', { title: step.title }), [
+        { value: 'shell', label: t('menu.open-shell'), hint: t('menu.open-shell-checked') },
+        { value: 'check', label: t('menu.check') },
+        { value: 'hint', label: t('menu.hint'), hint: this.#hintsLeftText(step) },
+        { value: 'reveal', label: t('menu.reveal') },
+        { value: 'solution', label: t('menu.solution'), hint: t('menu.solution-rebuilt') },
+        { value: 'skip', label: t('menu.skip') },
+        { value: 'quit', label: t('menu.quit') },
       ], last);
       if (answer === 'cancelled') return 'quit';
       last = answer;
@@ -86,7 +93,7 @@ export class ClackController implements Controller {
       } else if (answer === 'hint') this.#showHint(step);
       else if (answer === 'reveal') this.#reveal(step, attempt);
       else {
-        if (answer === 'solution') log.info('Rebuilding the lab as it was when this step began, then running the solution…', this.#io);
+        if (answer === 'solution') log.info(t('menu.rebuilding-solution'), this.#io);
         return answer;
       }
     }
@@ -94,21 +101,22 @@ export class ClackController implements Controller {
 
   /** After a failed or interrupted step: retry here, rebuild the lab to the step's start, look around in a shell, skip or quit. */
   async afterFailure(outcome: StepOutcome, _lesson: Lesson, tools: StepTools): Promise<FailureDecision> {
-    const message = outcome.interrupted ? 'Interrupted: the output above is what ran. What now?' : 'This step did not pass. What now?';
+    const t = this.#t;
+    const message = t(outcome.interrupted ? 'menu.interrupted' : 'menu.failed');
     let last: FailureChoice | undefined;
     for (;;) {
       const answer = await this.#ask<FailureChoice>(message, [
-        { value: 'retry', label: 'Retry the step', hint: 'in the lab as it is now' },
-        { value: 'reset', label: 'Reset the step and retry', hint: 'a fresh lab, rebuilt to where this step began' },
-        { value: 'shell', label: 'Open a shell in the lab', hint: 'type exit to come back' },
-        { value: 'skip', label: 'Skip this step' },
-        { value: 'quit', label: 'Quit' },
+        { value: 'retry', label: t('menu.retry'), hint: t('menu.retry-hint') },
+        { value: 'reset', label: t('menu.reset'), hint: t('menu.reset-hint') },
+        { value: 'shell', label: t('menu.open-shell'), hint: t('menu.come-back') },
+        { value: 'skip', label: t('menu.skip') },
+        { value: 'quit', label: t('menu.quit') },
       ], last);
       if (answer === 'cancelled') return 'quit';
       last = answer;
       if (answer === 'shell') await this.#openShell(tools);
       else {
-        if (answer === 'reset') log.info('Rebuilding the lab as it was when this step began…', this.#io);
+        if (answer === 'reset') log.info(t('menu.rebuilding'), this.#io);
         return answer;
       }
     }
@@ -116,17 +124,18 @@ export class ClackController implements Controller {
 
   /** After a step: continue, or look around (shell, topology, explanations) first. */
   async afterStep(outcome: StepOutcome, _lesson: Lesson, tools: StepTools): Promise<'next' | 'quit'> {
+    const t = this.#t;
     let last: AfterChoice | undefined;
     for (;;) {
       const options: Option<AfterChoice>[] = [
-        { value: 'next', label: 'Continue' },
-        { value: 'shell', label: 'Open a shell here', hint: 'type exit to come back' },
+        { value: 'next', label: t('menu.continue') },
+        { value: 'shell', label: t('menu.open-shell-here'), hint: t('menu.come-back') },
       ];
-      if (this.#topology !== undefined) options.push({ value: 'topology', label: 'Show the topology' });
-      if (this.#explain !== undefined) options.push({ value: 'explain', label: 'Explain the commands' });
-      if (tools.letDocker !== undefined && outcome.step.docker.length > 0) options.push({ value: 'docker', label: 'Let Docker do it', hint: 'the same step by a real engine, compared with yours' });
-      options.push({ value: 'quit', label: 'Quit' });
-      const answer = await this.#ask<AfterChoice>('What next?', options, last);
+      if (this.#topology !== undefined) options.push({ value: 'topology', label: t('menu.topology') });
+      if (this.#explain !== undefined) options.push({ value: 'explain', label: t('menu.explain') });
+      if (tools.letDocker !== undefined && outcome.step.docker.length > 0) options.push({ value: 'docker', label: t('menu.let-docker'), hint: t('menu.let-docker-hint') });
+      options.push({ value: 'quit', label: t('menu.quit') });
+      const answer = await this.#ask<AfterChoice>(t('menu.what-next'), options, last);
       if (answer === 'cancelled' || answer === 'quit') return 'quit';
       last = answer;
       if (answer === 'next') return 'next';
@@ -145,7 +154,7 @@ export class ClackController implements Controller {
     if (attempt.count === 0) return;
     const failed = attempt.lastChecks.filter((c) => !c.result.passed);
     if (failed.length === 0) return;
-    note(this.#failureLines(step, failed).join('\n'), `Try ${attempt.count}: ${failed.length} of ${attempt.lastChecks.length} checks not met yet`, this.#io);
+    note(this.#failureLines(step, failed).join('\n'), this.#t('menu.try-title', { try: attempt.count, failed: failed.length, total: attempt.lastChecks.length }), this.#io);
   }
 
   /** One line per failed check: exact once revealed, in the learner's terms before. */
@@ -163,15 +172,15 @@ export class ClackController implements Controller {
       if (result === undefined) return `${this.#marks.dash} ${check.source}`;
       return result.passed ? `${this.#marks.pass} ${check.source}` : `${this.#marks.fail} ${check.source} ${this.#marks.dash} ${result.message}`;
     });
-    note(lines.join('\n'), 'What the checks look for', this.#io);
+    note(lines.join('\n'), this.#t('menu.reveal-title'), this.#io);
   }
 
   /** "2 of 3 left" / "none left" for the hint menu entry. */
   #hintsLeftText(step: Step): string {
     const total = step.hints.length;
-    if (total === 0) return 'none for this step';
+    if (total === 0) return this.#t('menu.hints-none');
     const left = total - (this.#hintsShown.get(step) ?? 0);
-    return left === 0 ? 'none left' : `${left} of ${total} left`;
+    return left === 0 ? this.#t('menu.hints-none-left') : this.#t('menu.hints-left', { left, total });
   }
 
   /** The next hint, rendered; or say that none are left. */
@@ -179,23 +188,23 @@ export class ClackController implements Controller {
     const shown = this.#hintsShown.get(step) ?? 0;
     const hint = step.hints[shown];
     if (hint === undefined) {
-      const why = step.hints.length === 0 ? 'This step has no hints.' : `You have seen all ${step.hints.length} hints of this step.`;
-      log.warn(`${why} Check your work, or ask for the solution.`, this.#io);
+      const why = step.hints.length === 0 ? this.#t('menu.no-hints') : this.#t('menu.all-hints-seen', { count: step.hints.length });
+      log.warn(`${why} ${this.#t('menu.check-or-solution')}`, this.#io);
       return;
     }
     this.#hintsShown.set(step, shown + 1);
     this.#revealed.add(step);
-    note(renderMarkdown(hint.markdown, { color: this.#color, width: 76 }), `Hint ${shown + 1} of ${step.hints.length}`, this.#io);
+    note(renderMarkdown(hint.markdown, { color: this.#color, width: 76 }), this.#t('menu.hint-title', { number: shown + 1, total: step.hints.length }), this.#io);
   }
 
   /** Hand the terminal to a shell in the sandbox; a shell that fails to start is reported, not fatal. Whether it ran. */
   async #openShell(tools: StepTools): Promise<boolean> {
-    log.info('Opening a shell in the lab. Type exit (or press Ctrl-D) to come back here.', this.#io);
+    log.info(this.#t('menu.opening-shell'), this.#io);
     try {
       await tools.openShell();
       return true;
     } catch (error) {
-      log.error(`The lab shell could not be opened: ${(error as Error).message}`, this.#io);
+      log.error(this.#t('menu.shell-failed', { reason: (error as Error).message }), this.#io);
       return false;
     }
   }
@@ -204,31 +213,26 @@ export class ClackController implements Controller {
   async #showTopology(tools: StepTools): Promise<void> {
     if (this.#topology === undefined) return;
     try {
-      note(this.#topology(await tools.snapshot()), 'Topology', this.#io);
+      note(this.#topology(await tools.snapshot()), this.#t('menu.topology-title'), this.#io);
     } catch (error) {
-      log.error(`The topology could not be read: ${(error as Error).message}`, this.#io);
+      log.error(this.#t('menu.topology-failed', { reason: (error as Error).message }), this.#io);
     }
   }
 
   /** Build the step with Docker and show where its kernel state differs from the learner's. */
   async #letDocker(tools: StepTools, step: Step): Promise<void> {
     if (tools.letDocker === undefined) return;
-    log.info('Docker builds this step in a second lab (a few seconds)…', this.#io);
+    log.info(this.#t('menu.docker-building'), this.#io);
     try {
-      note(await tools.letDocker(step), 'What Docker does for you', this.#io);
+      note(await tools.letDocker(step), this.#t('menu.docker-title'), this.#io);
     } catch (error) {
-      log.error(`Docker could not build the step: ${(error as Error).message}`, this.#io);
+      log.error(this.#t('menu.docker-failed', { reason: (error as Error).message }), this.#io);
     }
   }
 
   /** Explain what the step's commands did. */
   #showExplanation(step: Step): void {
     if (this.#explain === undefined) return;
-    note(this.#explain(step), 'What the commands did', this.#io);
+    note(this.#explain(step), this.#t('menu.explain-title'), this.#io);
   }
-}
-
-/** `1 block`, `3 blocks`. */
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -7,6 +7,7 @@ import { lessonNumber } from '../../lesson/course.ts';
 import type { Lesson } from '../../lesson/types.ts';
 import type { LessonStanding, ProgressStore } from '../../progress/store.ts';
 import { marks, useUnicode } from '../../report/format.ts';
+import { english, type Translate, type Translator } from '../../i18n/index.ts';
 
 /** A lesson and where to start it: `from` is a step index; `startOver` forgets the lesson's progress first. */
 export type PickResult =
@@ -22,6 +23,8 @@ export interface PickerOptions {
   readonly unicode?: boolean;
   /** The menu's question; defaults to "Pick a lesson". */
   readonly message?: string;
+  /** The language of the menus; English by default. */
+  readonly translator?: Translator;
 }
 
 type Progress = Pick<ProgressStore, 'standing' | 'resumeIndex' | 'completed'>;
@@ -37,6 +40,7 @@ export function standingLabel(standing: LessonStanding, unicode: boolean): strin
 export async function pickLesson(lessons: readonly Lesson[], progress: Progress, options: PickerOptions = {}): Promise<PickResult> {
   const io = { input: options.input, output: options.output };
   const unicode = options.unicode ?? useUnicode();
+  const { t } = options.translator ?? english;
   const standings = lessons.map((lesson) => progress.standing(lesson));
   const width = Math.max(4, ...standings.map((s) => standingLabel(s, unicode).length));
   const firstOpen = standings.findIndex((s) => s.kind !== 'finished');
@@ -48,8 +52,8 @@ export async function pickLesson(lessons: readonly Lesson[], progress: Progress,
   }));
   for (;;) {
     const picked = await select<string>({
-      message: options.message ?? 'Pick a lesson',
-      options: [...entries, { value: 'quit', label: `${''.padEnd(width + 4)}  Quit` }],
+      message: options.message ?? t('picker.title'),
+      options: [...entries, { value: 'quit', label: `${''.padEnd(width + 4)}  ${t('picker.quit')}` }],
       initialValue: String(firstOpen === -1 ? 0 : firstOpen),
       ...io,
     });
@@ -58,7 +62,7 @@ export async function pickLesson(lessons: readonly Lesson[], progress: Progress,
     const standing = standings[Number(picked)];
     if (lesson === undefined || standing === undefined) return { kind: 'quit' };
     if (standing.kind === 'new') return { kind: 'lesson', lesson, from: 0, startOver: false };
-    const choice = await chooseStart(lesson, standing, progress, { ...io, back: true, unicode });
+    const choice = await chooseStart(lesson, standing, progress, { ...io, back: true, unicode, translator: options.translator });
     if (choice === 'quit') return { kind: 'quit' };
     if (choice !== 'back') return { kind: 'lesson', lesson, ...choice };
   }
@@ -72,21 +76,22 @@ export async function chooseStart(
   lesson: Lesson,
   standing: LessonStanding,
   progress: Progress,
-  options: { input?: Readable; output?: Writable; back?: boolean; unicode?: boolean },
+  options: { input?: Readable; output?: Writable; back?: boolean; unicode?: boolean; translator?: Translator },
 ): Promise<StartChoice> {
   const io = { input: options.input, output: options.output };
+  const { t } = options.translator ?? english;
   for (;;) {
-    const how = await askHowToStart(lesson, standing, progress, io, options.back === true);
+    const how = await askHowToStart(lesson, standing, progress, io, options.back === true, t);
     if (how === 'quit' || how === 'back') return how;
     if (how === 'resume') return { from: progress.resumeIndex(lesson), startOver: false };
     if (how === 'over') return { from: 0, startOver: true };
     const done = progress.completed(lesson);
     const mark = marks(options.unicode ?? useUnicode()).pass;
     const picked = await select<string>({
-      message: 'Start at which step? (the steps before it are replayed to build the lab)',
+      message: t('start.which-step'),
       options: [
         ...lesson.steps.map((step) => ({ value: String(step.index), label: `${String(step.index + 1).padStart(2)}  ${done.has(step.id) ? mark : ' '}  ${step.title}` })),
-        { value: 'back', label: '    Back' },
+        { value: 'back', label: `    ${t('start.back')}` },
       ],
       initialValue: String(Math.min(progress.resumeIndex(lesson), lesson.steps.length - 1)),
       ...io,
@@ -103,16 +108,17 @@ async function askHowToStart(
   progress: Progress,
   io: { input?: Readable; output?: Writable },
   back: boolean,
+  t: Translate,
 ): Promise<'resume' | 'over' | 'step' | 'back' | 'quit'> {
   const options: { value: 'resume' | 'over' | 'step' | 'back' | 'quit'; label: string }[] = [];
   if (standing.kind === 'in-progress') {
     const next = progress.resumeIndex(lesson);
     const step = lesson.steps[next];
-    options.push({ value: 'resume', label: step === undefined ? 'Resume' : `Resume at step ${next + 1}: ${step.title}` });
+    options.push({ value: 'resume', label: step === undefined ? t('start.resume') : t('start.resume-at', { number: next + 1, title: step.title }) });
   }
-  options.push({ value: 'over', label: 'Start over from the first step' }, { value: 'step', label: 'Pick a step to start at' });
-  options.push(back ? { value: 'back', label: 'Back to the list' } : { value: 'quit', label: 'Quit' });
-  const message = standing.kind === 'finished' ? `${lesson.title}: you finished this lesson.` : `${lesson.title}: you are part way through.`;
+  options.push({ value: 'over', label: t('start.over') }, { value: 'step', label: t('start.pick-step') });
+  options.push(back ? { value: 'back', label: t('start.back-to-list') } : { value: 'quit', label: t('picker.quit') });
+  const message = t(standing.kind === 'finished' ? 'start.finished' : 'start.part-way', { title: lesson.title });
   const answer = await select({ message, options, ...io });
   return isCancel(answer) ? 'quit' : answer;
 }

@@ -1,10 +1,13 @@
 # steplab oracle: start a Docker engine inside the lab. Run by the lab's probe shell as real root
-# in the lab's network, mount and PID namespaces: `bash -c SCRIPT steplab BIN_DIR IMAGE_TAR CGROUP_PARENT`.
+# in the lab's network, mount and PID namespaces:
+# `bash -c SCRIPT steplab BIN_DIR IMAGE_TAR CGROUP_PARENT [DOCKERD_OPTION…]` (options from a docker block's daemon="…").
 # Everything it makes lives in those namespaces or on the lab's tmpfs mounts, and dies with the lab:
 # dockerd, containerd and the shims are in the lab's PID namespace, so PID 1's exit ends them all.
 # Prints `STEPLAB-ENGINE-READY VERSION` or `STEPLAB-ENGINE-FAIL why` (and the daemon's log) last.
 set -u
 bin_dir=$1 image_tar=$2 cgroup_parent=$3
+shift 3
+lesson_options=("$@")
 fail() { echo "STEPLAB-ENGINE-FAIL $*"; [ -f /run/steplab/docker/dockerd.log ] && tail -20 /run/steplab/docker/dockerd.log; exit 1; }
 [ -n "$bin_dir" ] && export PATH="$bin_dir:$PATH"
 command -v dockerd >/dev/null || fail "no dockerd in ${bin_dir:-PATH}"
@@ -44,6 +47,7 @@ proxy=$(command -v docker-proxy || true)
 set -- --data-root "$dir/data" --exec-root "$dir/exec" --pidfile "$dir/dockerd.pid" \
   -H "unix://$dir/docker.sock" --cgroup-parent "$cgroup_parent" --group root
 [ -n "$proxy" ] && set -- "$@" --userland-proxy-path "$proxy"
+set -- "$@" "${lesson_options[@]}"
 setsid dockerd "$@" </dev/null >"$dir/dockerd.log" 2>&1 &
 export DOCKER_HOST="unix://$dir/docker.sock"
 tries=0

@@ -5,7 +5,7 @@ set -eu
 out=$1
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
-tools="sh ip ping nc socat sleep cat echo ls true false"
+tools="sh ip ping nc socat sleep cat echo ls awk true false"
 for tool in $tools; do
   path=$(type -P "$tool" 2>/dev/null) || continue
   case "$path" in /*) ;; *) continue ;; esac

@@ -44,9 +44,25 @@ describe('docker blocks', () => {
   });
 
   it('rejects attributes a docker block does not take, at their column', () => {
-    const bad = parseLesson(TEXT.replace('```docker {timeout=20s}', '```docker {background}'), 'demo.md');
+    const bad = parseLesson(TEXT.replace('```docker {timeout=20s}', '```docker {ready="x"}'), 'demo.md');
     expect(bad.lesson).toBeUndefined();
-    expect(bad.problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('\n')).toMatch(/^19:12 .*background/);
+    expect(bad.problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('\n')).toMatch(/^19:12 ready= waits for a \{background\} block/);
+    const unknown = parseLesson(TEXT.replace('```docker {timeout=20s}', '```docker {deamon="--icc=false"}'), 'demo.md');
+    expect(unknown.problems[0]?.message).toMatch(/unknown attribute "deamon" on a docker block \(did you mean "daemon"\?\)/);
+  });
+
+  it('runs a docker block in the background until it shows its ready text, like an sh block', () => {
+    const started = parseLesson(TEXT.replace('```docker {timeout=20s}', '```docker {background ready="listening on"}'), 'demo.md').lesson;
+    expect(started?.steps[0]?.docker.map((b) => [b.background, b.ready])).toEqual([[true, 'listening on']]);
+  });
+
+  it('reads daemon="…" as the dockerd options, and says what is wrong with a bad one', () => {
+    const options = parseLesson(TEXT.replace('```docker {timeout=20s}', '```docker {daemon="--icc=false --ip-masq=false"}'), 'demo.md').lesson;
+    expect(options?.steps[0]?.docker[0]?.daemon).toEqual(['--icc=false', '--ip-masq=false']);
+    const message = (attrs: string): string => parseLesson(TEXT.replace('```docker {timeout=20s}', `\`\`\`docker {${attrs}}`), 'demo.md').problems.map((p) => `${p.column} ${p.message}`).join('\n');
+    expect(message('daemon="icc=false"')).toBe('12 daemon takes dockerd options written --name=value, e.g. daemon="--icc=false"; "icc=false" is not one');
+    expect(message('daemon=')).toBe('12 daemon needs the dockerd options the engine runs with, e.g. daemon="--icc=false"');
+    expect(message('daemon="--icc=false')).toBe('12 the quote after daemon= is never closed; write e.g. daemon="--icc=false"');
   });
 
   it('lints the commands of docker blocks like any other block', () => {

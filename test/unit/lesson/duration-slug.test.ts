@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, parseDuration } from '../../../src/lesson/duration.ts';
-import { isKebabCase, slugify } from '../../../src/lesson/slug.ts';
+import { isKebabCase, slugify, splitHeadingId } from '../../../src/lesson/slug.ts';
 import { closest, didYouMean, editDistance } from '../../../src/util/did-you-mean.ts';
 
 describe('parseDuration', () => {
@@ -27,6 +27,25 @@ describe('slugify and isKebabCase', () => {
     expect(slugify('  Why `-o docker0` matters?  ')).toBe('why-o-docker0-matters');
     expect(slugify('Café über')).toBe('cafe-uber');
     expect(slugify('***')).toBe('');
+  });
+
+  it('keeps letters and digits of any script', () => {
+    expect(slugify('创建命名空间')).toBe('创建命名空间');
+    expect(slugify('用 veth 连接两个命名空间！')).toBe('用-veth-连接两个命名空间');
+    expect(slugify('第 2 步：网桥 (br0)')).toBe('第-2-步-网桥-br0');
+    expect(slugify('Привет Мир')).toBe('привет-мир');
+    expect(slugify('한국어 제목')).toBe('한국어-제목');
+  });
+
+  it('tells kebab-case apart in any script', () => {
+    expect(['创建命名空间', '用-veth-连接', 'привет-мир'].map(isKebabCase)).toEqual([true, true, true]);
+    expect(['Привет', '创建 命名空间', '-创建', '创建--空间'].map(isKebabCase)).toEqual([false, false, false, false]);
+  });
+
+  it('splits an explicit id off a heading', () => {
+    expect(splitHeadingId('创建命名空间 {#create-namespaces}')).toEqual({ title: '创建命名空间', id: 'create-namespaces', at: 7 });
+    expect(splitHeadingId('Plain title')).toEqual({ title: 'Plain title', id: undefined, at: -1 });
+    expect(splitHeadingId('空的 {#}')).toEqual({ title: '空的', id: '', at: 3 });
   });
 
   it('tells kebab-case apart', () => {

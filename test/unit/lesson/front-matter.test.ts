@@ -25,13 +25,13 @@ describe('splitFrontMatter', () => {
 describe('parseFrontMatter', () => {
   it('reads every field', () => {
     expect(read('format: 1\nid: a-b\ntitle: A B\nsummary: S.\nrequires: [ip, ping]\nworld: none\ntimeout: 2m').fields).toEqual({
-      format: 1, id: 'a-b', title: 'A B', summary: 'S.', requires: ['ip', 'ping'], world: 'none', timeoutMs: 120_000,
+      format: 1, id: 'a-b', title: 'A B', summary: 'S.', requires: ['ip', 'ping'], world: 'none', timeoutMs: 120_000, lang: 'en', translatedFrom: undefined,
     });
   });
 
   it('fills defaults for what is left out', () => {
     expect(read('format: 1\nid: a').fields).toEqual({
-      format: 1, id: 'a', title: undefined, summary: '', requires: [], world: 'internet', timeoutMs: 30_000,
+      format: 1, id: 'a', title: undefined, summary: '', requires: [], world: 'internet', timeoutMs: 30_000, lang: 'en', translatedFrom: undefined,
     });
   });
 
@@ -43,6 +43,21 @@ describe('parseFrontMatter', () => {
   it('reads durations in ms, s and m', () => {
     expect(read('format: 1\nid: a\ntimeout: 500ms').fields).toMatchObject({ timeoutMs: 500 });
     expect(read('format: 1\nid: a\ntimeout: 5s').fields).toMatchObject({ timeoutMs: 5000 });
+  });
+
+  it('reads lang as a BCP 47 tag in its canonical spelling, and a translation\'s fingerprint', () => {
+    expect(read('format: 1\nid: a\nlang: zh-CN\ntranslated-from: 0123456789ab').fields).toMatchObject({ lang: 'zh-CN', translatedFrom: '0123456789ab' });
+    expect(read('format: 1\nid: a\nlang: zh-cn').fields).toMatchObject({ lang: 'zh-CN' });
+    expect(read('format: 1\nid: a\nlang: zh_CN').fields).toMatchObject({ lang: 'zh-CN' });
+    expect(read('format: 1\nid: 创建命名空间').fields).toMatchObject({ id: '创建命名空间' });
+  });
+
+  it('refuses a lang that is no language tag, and a fingerprint of the wrong shape', () => {
+    expect(read('format: 1\nid: a\nlang: chinese simplified\ntranslated-from: abc').problems).toEqual([
+      '4:7 lang "chinese simplified" is not a language tag; write a BCP 47 language tag, e.g. "lang: zh-CN" (the default is "en")',
+      '5:18 translated-from must be the 12-letter fingerprint `steplab lint` gives for the original, e.g. "translated-from: 3f9a0c21b7d4"',
+    ]);
+    expect(read('format: 1\nid: a\nlang: [zh]').problems).toEqual(['4:7 lang must be a language tag; write a BCP 47 language tag, e.g. "lang: zh-CN" (the default is "en")']);
   });
 
   it('requires format and id', () => {
@@ -72,10 +87,10 @@ describe('parseFrontMatter', () => {
 
   it('reports an unknown key at the key, naming the allowed keys with a guess', () => {
     expect(read('format: 1\nid: a\ntitel: x').problems).toEqual([
-      '4:1 unknown front-matter field "titel" (did you mean "title"?); the fields are format, id, title, summary, requires, world, timeout',
+      '4:1 unknown front-matter field "titel" (did you mean "title"?); the fields are format, id, title, summary, lang, translated-from, requires, world, timeout',
     ]);
     expect(read('format: 1\nid: a\nauthor: me').problems).toEqual([
-      '4:1 unknown front-matter field "author"; the fields are format, id, title, summary, requires, world, timeout',
+      '4:1 unknown front-matter field "author"; the fields are format, id, title, summary, lang, translated-from, requires, world, timeout',
     ]);
   });
 

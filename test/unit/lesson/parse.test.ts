@@ -192,6 +192,20 @@ describe('parseLesson problems', () => {
     expect(problems(`${HEAD}## ***\n`)).toEqual(['6:1 error this step heading has no title; write one after "## "']);
   });
 
+  it('makes step ids from headings in any script, and takes an explicit {#id}', () => {
+    const l = lesson(`---\nformat: 1\nid: demo\ntitle: 演示\nlang: zh-CN\n---\n## 创建命名空间\n\n## 用 veth 连接 {#connect-with-veth}\n`);
+    expect(l.lang).toBe('zh-CN');
+    expect(l.steps.map((s) => [s.id, s.title])).toEqual([['创建命名空间', '创建命名空间'], ['connect-with-veth', '用 veth 连接']]);
+    expect(lesson(`${HEAD}## Plain\n`).lang).toBe('en');
+  });
+
+  it('reports an explicit id that is not kebab-case, or not closed, at its column', () => {
+    expect(problems(`${HEAD}## 创建 {#Create_NS}\n`)).toEqual(['6:7 error the step id "{#Create_NS}" is not kebab-case (lowercase words joined by "-"); write e.g. {#create-ns}']);
+    expect(problems(`${HEAD}## 创建 {#create\n`)).toEqual(['6:7 error a step id is written at the very end of the heading and closed with "}", e.g. "## 创建命名空间 {#create-namespaces}"']);
+    expect(problems(`${HEAD}## {#only-an-id}\n`)).toEqual(['6:1 error this step heading has no title; write one after "## "']);
+    expect(problems(`${HEAD}## 一 {#same}\n\n## 二 {#same}\n`)).toEqual(['8:1 error step "二" has the same id "same" as the step at line 6; give one of them a different {#id}']);
+  });
+
   it('reports a lesson without steps', () => {
     expect(problems(`${HEAD}# T\n\nOnly words.\n`)).toEqual(['6:1 error this lesson has no steps; start each step with a level-2 heading (## Title)']);
   });
