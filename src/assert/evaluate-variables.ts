@@ -2,6 +2,7 @@
 
 import type { Assertion, CheckResult } from './types.ts';
 import { assertionVariables, expandAssertion, shellReferences, unsetMessage, type LessonVariables } from './variables.ts';
+import { english, type Translate } from '../i18n/index.ts';
 
 /** What evaluating needs to read the lesson's variables (absent: no lesson shell, every variable is unset). */
 export interface VariablesContext {
@@ -9,19 +10,19 @@ export interface VariablesContext {
 }
 
 /** The assertion with `$NAME`s filled in, or a failed check saying which variable is unset or unfit. */
-export async function fillVariables(assertion: Assertion, ctx: VariablesContext): Promise<Assertion | CheckResult> {
+export async function fillVariables(assertion: Assertion, ctx: VariablesContext, t: Translate = english.t): Promise<Assertion | CheckResult> {
   const names = assertionVariables(assertion);
   if (names.length === 0) return assertion;
   const vars = (await ctx.variables?.(names)) ?? new Map<string, string>();
-  const expanded = expandAssertion(assertion, vars);
+  const expanded = expandAssertion(assertion, vars, t);
   return 'problem' in expanded ? { passed: false, message: expanded.problem } : expanded.assertion;
 }
 
 /** A failed `sh` check whose command uses variables the lesson's shell never set says so (the likely cause). */
-export async function noteUnsetVariables(result: CheckResult, a: Extract<Assertion, { kind: 'sh' }>, ctx: VariablesContext): Promise<CheckResult> {
+export async function noteUnsetVariables(result: CheckResult, a: Extract<Assertion, { kind: 'sh' }>, ctx: VariablesContext, t: Translate = english.t): Promise<CheckResult> {
   const names = shellReferences(a.command);
   if (result.passed || names.length === 0) return result;
   const vars = (await ctx.variables?.(names)) ?? new Map<string, string>();
   const unset = names.filter((n) => !vars.has(n));
-  return unset.length === 0 ? result : { passed: false, message: `${result.message}; ${unsetMessage(unset)}` };
+  return unset.length === 0 ? result : { passed: false, message: t('assert.with-note', { message: result.message, note: unsetMessage(unset, t) }) };
 }

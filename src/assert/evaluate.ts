@@ -7,6 +7,8 @@ import { batchProbes, outputTail, probeHttp, probePing, probeSh, probeSysctl, pr
 import { checkState, isSnapshotSysctl, isStateAssertion, namespaceProblem, sysctlResult } from './state.ts';
 import type { Assertion, CheckResult } from './types.ts';
 import { fillVariables, noteUnsetVariables, type VariablesContext } from './evaluate-variables.ts';
+import { english, type Translate } from '../i18n/index.ts';
+import { tidyCjkSpaces } from '../util/cjk-spaces.ts';
 
 export interface EvaluateContext extends VariablesContext {
   /** The kernel's state after the step (evaluate takes it once and shares it between checks; evaluateAll once a round). */
@@ -15,66 +17,75 @@ export interface EvaluateContext extends VariablesContext {
   probe(code: string): Promise<ShellResult>;
   /** What the step's commands printed and how they ended. */
   readonly step: { readonly output: string; readonly exitCode: number };
+  /** The language of the messages (English when absent). */
+  readonly t?: Translate;
 }
 
 /** `(output ends: "…")` or `(no output)`, for messages about the step's output. */
-function outputNote(output: string): string {
+function outputNote(output: string, t: Translate): string {
   const tail = outputTail(output);
-  return tail === '' ? '(no output)' : `(output ends: "${tail}")`;
+  return tail === '' ? t('assert.output.none') : t('assert.output.ends', { tail });
 }
 
 /** `output contains "TEXT"`. */
-function checkOutputContains(text: string, output: string): CheckResult {
+function checkOutputContains(text: string, output: string, t: Translate): CheckResult {
   return output.includes(text)
-    ? { passed: true, message: `output contains "${text}"` }
-    : { passed: false, message: `output does not contain "${text}" ${outputNote(output)}` };
+    ? { passed: true, message: t('assert.output.contains', { text }) }
+    : { passed: false, message: t('assert.output.lacks', { text, note: outputNote(output, t) }) };
 }
 
 /** `output matches /REGEX/flags`; a pattern JavaScript cannot compile is a failed check that says so. */
-function checkOutputMatches(pattern: string, flags: string, output: string): CheckResult {
+function checkOutputMatches(pattern: string, flags: string, output: string, t: Translate): CheckResult {
   const shown = `/${pattern}/${flags}`;
   let regex: RegExp;
   try {
     regex = new RegExp(pattern, flags);
   } catch (error) {
-    return { passed: false, message: `output matches ${shown}: not a valid regular expression (${(error as Error).message})` };
+    return { passed: false, message: t('assert.output.bad-regex', { regex: shown, error: (error as Error).message }) };
   }
   const match = regex.exec(output);
   return match
-    ? { passed: true, message: `output matches ${shown} ("${match[0]}")` }
-    : { passed: false, message: `output does not match ${shown} ${outputNote(output)}` };
+    ? { passed: true, message: t('assert.output.matches', { regex: shown, match: match[0] }) }
+    : { passed: false, message: t('assert.output.no-match', { regex: shown, note: outputNote(output, t) }) };
 }
 
 /** `exit status is N`, for the step's commands. */
-function checkExitStatus(expected: number, actual: number): CheckResult {
+function checkExitStatus(expected: number, actual: number, t: Translate): CheckResult {
   return actual === expected
-    ? { passed: true, message: `exit status is ${actual}` }
-    : { passed: false, message: `exit status is ${actual}; expected ${expected}` };
+    ? { passed: true, message: t('assert.exit.is', { status: actual }) }
+    : { passed: false, message: t('assert.exit.expected', { status: actual, expected }) };
 }
 
 /** A sysctl that snapshots do not record: check the namespace in the snapshot, then read the key live. */
-async function checkLiveSysctl(a: Extract<Assertion, { kind: 'sysctl' }>, ctx: EvaluateContext): Promise<CheckResult> {
-  const problem = namespaceProblem(await ctx.snapshot(), a.ns);
+async function checkLiveSysctl(a: Extract<Assertion, { kind: 'sysctl' }>, ctx: EvaluateContext, t: Translate): Promise<CheckResult> {
+  const problem = namespaceProblem(await ctx.snapshot(), a.ns, t);
   if (problem !== undefined) return problem;
-  return sysctlResult(a, await probeSysctl(a.key, a.ns, ctx.probe));
+  return sysctlResult(a, await probeSysctl(a.key, a.ns, ctx.probe), t);
 }
 
 /** Evaluate one assertion after a step; a failed check is a result, never an exception. */
 export async function evaluate(assertion: Assertion, ctx: EvaluateContext): Promise<CheckResult> {
+  const result = await verdict(assertion, ctx);
+  return { ...result, message: tidyCjkSpaces(result.message) };
+}
+
+/** The verdict on one assertion, its words as the catalogue glued them. */
+async function verdict(assertion: Assertion, ctx: EvaluateContext): Promise<CheckResult> {
   // `$NAME` in an argument is the lesson shell's variable at this moment.
-  const filled = await fillVariables(assertion, ctx);
+  const t = ctx.t ?? english.t;
+  const filled = await fillVariables(assertion, ctx, t);
   if ('passed' in filled) return filled;
   assertion = filled;
-  if (assertion.kind === 'sysctl' && !isSnapshotSysctl(assertion.key)) return checkLiveSysctl(assertion, ctx);
-  if (isStateAssertion(assertion)) return checkState(assertion, await ctx.snapshot());
+  if (assertion.kind === 'sysctl' && !isSnapshotSysctl(assertion.key)) return checkLiveSysctl(assertion, ctx, t);
+  if (isStateAssertion(assertion)) return checkState(assertion, await ctx.snapshot(), t);
   switch (assertion.kind) {
-    case 'ping': return probePing(assertion, ctx.probe);
-    case 'tcp': return probeTcp(assertion, ctx.probe);
-    case 'http': return probeHttp(assertion, ctx.probe);
-    case 'sh': return noteUnsetVariables(await probeSh(assertion, ctx.probe), assertion, ctx);
-    case 'output-contains': return checkOutputContains(assertion.text, ctx.step.output);
-    case 'output-matches': return checkOutputMatches(assertion.pattern, assertion.flags, ctx.step.output);
-    case 'exit-status': return checkExitStatus(assertion.status, ctx.step.exitCode);
+    case 'ping': return probePing(assertion, ctx.probe, t);
+    case 'tcp': return probeTcp(assertion, ctx.probe, t);
+    case 'http': return probeHttp(assertion, ctx.probe, t);
+    case 'sh': return noteUnsetVariables(await probeSh(assertion, ctx.probe, t), assertion, ctx, t);
+    case 'output-contains': return checkOutputContains(assertion.text, ctx.step.output, t);
+    case 'output-matches': return checkOutputMatches(assertion.pattern, assertion.flags, ctx.step.output, t);
+    case 'exit-status': return checkExitStatus(assertion.status, ctx.step.exitCode, t);
   }
 }
 
@@ -109,7 +120,7 @@ export async function evaluateAll(checks: readonly TimedAssertion[], ctx: Evalua
   let pending = checks.map((_, i) => i);
   for (let round = 0; ; round++) {
     let snapshot: Promise<Snapshot> | undefined;
-    const roundCtx: EvaluateContext = { snapshot: () => (snapshot ??= ctx.snapshot()), probe: batchProbes(ctx.probe), step: ctx.step, variables: ctx.variables };
+    const roundCtx: EvaluateContext = { snapshot: () => (snapshot ??= ctx.snapshot()), probe: batchProbes(ctx.probe), step: ctx.step, variables: ctx.variables, t: ctx.t };
     const live = pending.filter((i) => isLive((checks[i] as TimedAssertion).assertion));
     const rest = pending.filter((i) => !live.includes(i));
     const evaluateSome = async (indices: number[]): Promise<void> => {
@@ -128,7 +139,7 @@ export async function evaluateAll(checks: readonly TimedAssertion[], ctx: Evalua
   return checks.map((check, i) => {
     const result = results[i] as CheckResult;
     if (result.passed || check.withinMs === undefined) return result;
-    return { passed: false, message: `${result.message} (still so after ${check.withinMs / 1000} s)` };
+    return { ...result, message: (ctx.t ?? english.t)('assert.still-after', { message: result.message, seconds: check.withinMs / 1000 }) };
   });
 }
 

@@ -2,6 +2,10 @@
 
 import { normalizeRuleSpec } from '../kernel/iptables.ts';
 import type { Assertion, CheckResult } from './types.ts';
+import { english, type MessageKey, type Translate } from '../i18n/index.ts';
+import { tidyCjkSpaces } from '../util/cjk-spaces.ts';
+
+type FieldKey = Extract<MessageKey, `learner.field.${string}`>;
 
 /** The parts of an iptables rule spec a learner thinks in: what it does, to which traffic. */
 interface RuleParts {
@@ -9,20 +13,20 @@ interface RuleParts {
   readonly fields: ReadonlyMap<string, string>;
 }
 
-/** Option names of a rule spec and what they mean, in the order a sentence names them. */
-const FIELDS: readonly (readonly [option: string, words: string])[] = [
-  ['-p', 'protocol'],
-  ['-s', 'source'],
-  ['-d', 'destination'],
-  ['-i', 'incoming interface'],
-  ['-o', 'outgoing interface'],
-  ['--dport', 'destination port'],
-  ['--sport', 'source port'],
-  ['--to-destination', 'new destination'],
-  ['--to-source', 'new source'],
-  ['--ctstate', 'connection state'],
-  ['--state', 'connection state'],
-  ['--dst-type', 'address type'],
+/** Option names of a rule spec and the words for them, in the order a sentence names them. */
+const FIELDS: readonly (readonly [option: string, words: FieldKey])[] = [
+  ['-p', 'learner.field.protocol'],
+  ['-s', 'learner.field.source'],
+  ['-d', 'learner.field.destination'],
+  ['-i', 'learner.field.in-interface'],
+  ['-o', 'learner.field.out-interface'],
+  ['--dport', 'learner.field.destination-port'],
+  ['--sport', 'learner.field.source-port'],
+  ['--to-destination', 'learner.field.new-destination'],
+  ['--to-source', 'learner.field.new-source'],
+  ['--ctstate', 'learner.field.connection-state'],
+  ['--state', 'learner.field.connection-state'],
+  ['--dst-type', 'learner.field.address-type'],
 ];
 
 /** Split a rule spec into its jump target and its options (a `!` before an option stays with its value). */
@@ -42,54 +46,54 @@ export function ruleParts(spec: string): RuleParts {
   return { target, fields };
 }
 
-/** `a MASQUERADE rule for traffic from 172.17.0.0/16` / `a DNAT rule for tcp to port 8080`. */
-function ruleWords(parts: RuleParts): string {
-  const what = parts.target ? `a ${parts.target} rule` : 'the rule';
+/** `a MASQUERADE rule for traffic from 172.17.0.0/16` / `a DNAT rule for tcp to port 8080`; bare: `MASQUERADE rule for …`. */
+function ruleWords(parts: RuleParts, t: Translate, bare = false): string {
+  const what = parts.target === undefined ? t('learner.the-rule') : t(bare ? 'learner.rule-bare' : 'learner.rule', { target: parts.target });
   const source = parts.fields.get('-s');
   const port = parts.fields.get('--dport');
+  const proto = parts.fields.get('-p');
   const about: string[] = [];
-  if (source !== undefined && !source.startsWith('!')) about.push(`traffic from ${source}`);
-  if (port !== undefined && !port.startsWith('!')) about.push(`${parts.fields.get('-p') ?? 'traffic'} to port ${port}`);
-  return about.length > 0 ? `${what} for ${about.join(', ')}` : what;
+  if (source !== undefined && !source.startsWith('!')) about.push(t('learner.traffic-from', { source }));
+  if (port !== undefined && !port.startsWith('!')) about.push(proto === undefined ? t('learner.traffic-to-port', { port }) : t('learner.proto-to-port', { proto, port }));
+  return about.length > 0 ? t('learner.rule-for', { rule: what, about: about.join(t('assert.list-separator')) }) : what;
 }
 
 /** What differs between the rule wanted and the closest rule there (same target), named but not valued. */
-function differences(wanted: RuleParts, found: RuleParts): string[] {
+function differences(wanted: RuleParts, found: RuleParts, t: Translate): string[] {
   const names: string[] = [];
-  for (const [option, words] of FIELDS) {
+  for (const [option, key] of FIELDS) {
+    const words = t(key);
     if (wanted.fields.get(option) !== found.fields.get(option) && !names.includes(words)) names.push(words);
   }
   const known = new Set(FIELDS.map(([option]) => option));
   const other = [...wanted.fields.keys(), ...found.fields.keys()].some((o) => !known.has(o) && wanted.fields.get(o) !== found.fields.get(o));
-  if (other) names.push('other matches');
+  if (other) names.push(t('learner.field.other'));
   return names;
 }
 
-/** The rules a failed `has` message lists after "rules there:", as specs. */
-function rulesThere(message: string): string[] {
-  const m = /\(rules there: (.*)\)$/.exec(message);
-  if (m === null || m[1] === undefined || m[1] === 'none') return [];
-  return m[1].split('; ');
-}
-
-/** `iptables TABLE CHAIN has|lacks "RULE"`, in words. */
-function iptablesRule(a: Extract<Assertion, { kind: 'iptables-rule' }>, result: CheckResult): string {
+/** `iptables TABLE CHAIN has|lacks "RULE"`, in words, from what the failed check found in the chain. */
+function iptablesRule(a: Extract<Assertion, { kind: 'iptables-rule' }>, result: CheckResult, t: Translate): string {
   const wanted = ruleParts(a.rule);
-  const chain = `the ${a.table} table's ${a.chain} chain`;
-  if (!a.present) return `${chain} still has ${ruleWords(wanted)} that this step wants gone`;
-  const missingChain = /\((table \w+ does not exist|chain \S+ does not exist)/.exec(result.message);
-  if (missingChain) return `no ${ruleWords(wanted).replace(/^an? /, '')} yet: ${missingChain[1]}`;
-  const sameTarget = rulesThere(result.message).map(ruleParts).filter((r) => r.target === wanted.target);
-  if (sameTarget.length === 0) return `no ${ruleWords(wanted).replace(/^an? /, '')} in ${chain} yet`;
-  const closest = sameTarget.map((r) => differences(wanted, r)).toSorted((x, y) => x.length - y.length)[0] ?? [];
-  return `${chain} has a ${wanted.target ?? ''} rule, but not the one this step asks for: look at its ${closest.join(', ') || 'options'}`;
+  const chain = t('learner.chain', { table: a.table, chain: a.chain });
+  if (!a.present) return t('learner.still-has', { chain, rule: ruleWords(wanted, t) });
+  const found = result.chain;
+  if (found !== undefined && 'missing' in found) {
+    const why = found.missing === 'table' ? t('learner.table-missing', { table: found.name }) : t('learner.chain-missing', { chain: found.name });
+    return t('learner.no-rule-yet-because', { rule: ruleWords(wanted, t, true), why });
+  }
+  const sameTarget = (found?.rules ?? []).map(ruleParts).filter((r) => r.target === wanted.target);
+  if (sameTarget.length === 0) return t('learner.no-rule-in-chain', { rule: ruleWords(wanted, t, true), chain });
+  const closest = sameTarget.map((r) => differences(wanted, r, t)).toSorted((x, y) => x.length - y.length)[0] ?? [];
+  const fields = closest.join(t('assert.list-separator')) || t('learner.field.options');
+  return t('learner.rule-differs', { chain, target: wanted.target ?? '', fields });
 }
 
 /** `route …`: which route is missing, without the gateway or device the solution uses. */
-function route(a: Extract<Assertion, { kind: 'route' }>): string {
-  const where = a.ns === undefined ? 'the lab host' : a.ns;
-  const what = a.dest === 'default' || a.dest === '0.0.0.0/0' ? 'a default route' : `a route to ${a.dest}`;
-  return `${where} has no ${what.replace(/^an? /, '')} ${a.via || a.dev ? 'going the way this step asks' : 'yet'}`;
+function route(a: Extract<Assertion, { kind: 'route' }>, t: Translate): string {
+  const where = a.ns === undefined ? t('learner.lab-host') : a.ns;
+  const asked = a.via !== undefined || a.dev !== undefined;
+  if (a.dest === 'default' || a.dest === '0.0.0.0/0') return t(asked ? 'learner.route.default-way' : 'learner.route.default-yet', { where });
+  return t(asked ? 'learner.route.to-way' : 'learner.route.to-yet', { where, dest: a.dest });
 }
 
 /**
@@ -97,14 +101,19 @@ function route(a: Extract<Assertion, { kind: 'route' }>): string {
  * in the lab, never the exact rule or command the solution types. Checks whose own words are the
  * task (a namespace's name, a link's state) keep their message.
  */
-export function learnerMessage(assertion: Assertion, result: CheckResult): string {
+export function learnerMessage(assertion: Assertion, result: CheckResult, t: Translate = english.t): string {
+  return tidyCjkSpaces(learnerWords(assertion, result, t));
+}
+
+/** The learner's form before Chinese spacing is tidied. */
+function learnerWords(assertion: Assertion, result: CheckResult, t: Translate): string {
   if (result.passed) return result.message;
   switch (assertion.kind) {
-    case 'iptables-rule': return iptablesRule(assertion, result);
-    case 'route': return route(assertion);
-    case 'sh': return `a test this step runs${assertion.ns === undefined ? '' : ` in ${assertion.ns}`} does not pass yet`;
+    case 'iptables-rule': return iptablesRule(assertion, result, t);
+    case 'route': return route(assertion, t);
+    case 'sh': return assertion.ns === undefined ? t('learner.sh') : t('learner.sh-in', { ns: assertion.ns });
     case 'output-contains':
-    case 'output-matches': return 'the commands did not print what this step expects';
+    case 'output-matches': return t('learner.output');
     default: return result.message;
   }
 }

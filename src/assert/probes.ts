@@ -5,6 +5,7 @@ import type { ShellResult } from '../lab-types.ts';
 import type { Assertion, CheckResult, Ns } from './types.ts';
 import { shellQuote } from '../process/shell-quote.ts';
 import { withLessonVariables } from './variables.ts';
+import { english, type Translate } from '../i18n/index.ts';
 
 export type Probe = (code: string) => Promise<ShellResult>;
 
@@ -30,8 +31,6 @@ export function inNamespace(ns: Ns): string {
   return `ip netns exec ${shellQuote(ns)} `;
 }
 
-/** ` from red` for a named namespace, nothing for the lab host. */
-const from = (ns: Ns): string => (ns === undefined ? '' : ` from ${ns}`);
 
 /** The last few non-empty lines of output, on one line, for a message. */
 export function outputTail(output: string, lines = 3, chars = 200): string {
@@ -45,48 +44,48 @@ function enterError(output: string): string | undefined {
 }
 
 /** What one ping run said: the reply time, the loss, or ping's error. */
-function pingSummary(output: string): string {
+function pingSummary(output: string, t: Translate): string {
   const time = /time[=<]([\d.]+ ?ms)/.exec(output)?.[1];
-  if (time !== undefined) return `reply in ${time}`;
+  if (time !== undefined) return t('assert.ping.reply', { time });
   const loss = /(\d+(?:\.\d+)?% packet loss)/.exec(output)?.[1];
-  return loss ?? (outputTail(output, 1) || 'no output');
+  return loss ?? (outputTail(output, 1) || t('assert.probe.no-output'));
 }
 
 /** `ping ADDR [from NS] succeeds|fails`: up to PING_TRIES pings to succeed, one lab-sized wait to fail. */
-export async function probePing(a: Extract<Assertion, { kind: 'ping' }>, probe: Probe): Promise<CheckResult> {
+export async function probePing(a: Extract<Assertion, { kind: 'ping' }>, probe: Probe, t: Translate = english.t): Promise<CheckResult> {
   const wait = a.waitMs ?? (a.expect === 'succeeds' ? WAIT_MS.pingReply : WAIT_MS.pingNoReply);
   const ping = `${inNamespace(a.from)}ping -c 1 -W ${seconds(wait)} ${shellQuote(a.addr)}`;
   const code = a.expect === 'succeeds'
     ? `( i=0; while [ "$i" -lt ${PING_TRIES} ]; do ${ping} && exit 0; i=$((i + 1)); done; exit 1 )`
     : `( ${ping} )`;
   const r = await probe(code);
-  const label = `ping ${a.addr}${from(a.from)}`;
+  const label = a.from === undefined ? t('assert.label.ping', { addr: a.addr }) : t('assert.label.ping-from', { addr: a.addr, ns: a.from });
   const blocked = enterError(r.output);
-  if (blocked !== undefined) return { passed: false, message: `${label} could not run: ${blocked}` };
-  const summary = pingSummary(r.output);
+  if (blocked !== undefined) return { passed: false, message: t('assert.probe.could-not-run', { label, why: blocked }) };
+  const summary = pingSummary(r.output, t);
   if (a.expect === 'succeeds') {
     return r.exitCode === 0
-      ? { passed: true, message: `${label} succeeds (${summary})` }
-      : { passed: false, message: `${label} fails (${summary}, ${PING_TRIES} tries); expected it to succeed` };
+      ? { passed: true, message: t('assert.ping.succeeds', { label, summary }) }
+      : { passed: false, message: t('assert.ping.fails-expected', { label, summary, tries: PING_TRIES }) };
   }
   return r.exitCode === 0
-    ? { passed: false, message: `${label} succeeds (${summary}); expected it to fail` }
-    : { passed: true, message: `${label} fails (${summary})` };
+    ? { passed: false, message: t('assert.ping.succeeds-expected', { label, summary }) }
+    : { passed: true, message: t('assert.ping.fails', { label, summary }) };
 }
 
 /** What a TCP connect came to: open, or closed with the reason told apart (refused, filtered, unreachable). */
-function tcpVerdict(r: ShellResult, waitMs: number): { open: boolean; why: string } {
-  if (r.exitCode === 0) return { open: true, why: 'connection accepted' };
+function tcpVerdict(r: ShellResult, waitMs: number, t: Translate): { open: boolean; why: string } {
+  if (r.exitCode === 0) return { open: true, why: t('assert.tcp.accepted') };
   if (r.exitCode === 124 || r.timedOut || /timed out/i.test(r.output)) {
-    return { open: false, why: `filtered: no answer within ${waitMs / 1000} s, so a firewall drops the packets or nothing answers at that address` };
+    return { open: false, why: t('assert.tcp.filtered', { seconds: waitMs / 1000 }) };
   }
-  if (/refused/i.test(r.output)) return { open: false, why: 'connection refused: nothing listens on that port, or a firewall rejects it' };
-  if (/unreachable|no route/i.test(r.output)) return { open: false, why: `unreachable: ${outputTail(r.output, 1)}` };
-  return { open: false, why: `connect failed with exit ${r.exitCode}: ${outputTail(r.output) || 'no output'}` };
+  if (/refused/i.test(r.output)) return { open: false, why: t('assert.tcp.refused') };
+  if (/unreachable|no route/i.test(r.output)) return { open: false, why: t('assert.tcp.unreachable', { why: outputTail(r.output, 1) }) };
+  return { open: false, why: t('assert.tcp.failed', { status: r.exitCode, why: outputTail(r.output) || t('assert.probe.no-output') }) };
 }
 
 /** `tcp ADDR:PORT [from NS] is open|closed`: a connect under `timeout`, with bash's /dev/tcp (nc -z without bash). */
-export async function probeTcp(a: Extract<Assertion, { kind: 'tcp' }>, probe: Probe): Promise<CheckResult> {
+export async function probeTcp(a: Extract<Assertion, { kind: 'tcp' }>, probe: Probe, t: Translate = english.t): Promise<CheckResult> {
   const ns = inNamespace(a.from);
   const addr = shellQuote(a.addr);
   const waitMs = a.waitMs ?? (a.expect === 'open' ? WAIT_MS.tcpOpen : WAIT_MS.tcpClosed);
@@ -97,43 +96,42 @@ export async function probeTcp(a: Extract<Assertion, { kind: 'tcp' }>, probe: Pr
     `else ${ns}timeout ${wait} nc -z -v -w ${Math.max(1, Math.ceil(waitMs / 1000))} ${addr} ${a.port}; fi )`,
   ].join('\n');
   const r = await probe(code);
-  const label = `tcp ${a.addr}:${a.port}${from(a.from)}`;
+  const label = a.from === undefined ? t('assert.label.tcp', { addr: a.addr, port: a.port }) : t('assert.label.tcp-from', { addr: a.addr, port: a.port, ns: a.from });
   const blocked = enterError(r.output);
-  if (blocked !== undefined) return { passed: false, message: `${label} could not run: ${blocked}` };
-  const verdict = tcpVerdict(r, waitMs);
-  const state = verdict.open ? 'open' : 'closed';
-  const message = `${label} is ${state} (${verdict.why})`;
-  return state === a.expect ? { passed: true, message } : { passed: false, message: `${message}; expected ${a.expect}` };
+  if (blocked !== undefined) return { passed: false, message: t('assert.probe.could-not-run', { label, why: blocked }) };
+  const { open, why } = tcpVerdict(r, waitMs, t);
+  if (open === (a.expect === 'open')) return { passed: true, message: t(open ? 'assert.tcp.open' : 'assert.tcp.closed', { label, why }) };
+  return { passed: false, message: t(open ? 'assert.tcp.open-expected' : 'assert.tcp.closed-expected', { label, why }) };
 }
 
 /** `http URL [from NS] contains "TEXT"`: one curl request; the message quotes what came back or curl's error. */
-export async function probeHttp(a: Extract<Assertion, { kind: 'http' }>, probe: Probe): Promise<CheckResult> {
+export async function probeHttp(a: Extract<Assertion, { kind: 'http' }>, probe: Probe, t: Translate = english.t): Promise<CheckResult> {
   const r = await probe(`( ${inNamespace(a.from)}curl -sS -m ${seconds(a.waitMs ?? WAIT_MS.http)} ${shellQuote(a.url)} )`);
-  const label = `http ${a.url}${from(a.from)}`;
+  const label = a.from === undefined ? t('assert.label.http', { url: a.url }) : t('assert.label.http-from', { url: a.url, ns: a.from });
   const blocked = enterError(r.output);
-  if (blocked !== undefined) return { passed: false, message: `${label} could not run: ${blocked}` };
+  if (blocked !== undefined) return { passed: false, message: t('assert.probe.could-not-run', { label, why: blocked }) };
   if (r.exitCode !== 0) {
-    return { passed: false, message: `${label} failed (${outputTail(r.output) || `curl exited ${r.exitCode}`}); expected it to contain "${a.text}"` };
+    return { passed: false, message: t('assert.http.failed', { label, why: outputTail(r.output) || t('assert.http.curl-exit', { status: r.exitCode }), text: a.text }) };
   }
-  if (r.output.includes(a.text)) return { passed: true, message: `${label} contains "${a.text}"` };
+  if (r.output.includes(a.text)) return { passed: true, message: t('assert.http.contains', { label, text: a.text }) };
   const start = r.output.replace(/\s+/g, ' ').trim();
   const shown = start.length > 120 ? `${start.slice(0, 120)}…` : start;
-  return { passed: false, message: `${label} returned "${shown}"; expected it to contain "${a.text}"` };
+  return { passed: false, message: t('assert.http.returned', { label, shown, text: a.text }) };
 }
 
 /** `sh "COMMAND" [in NS] succeeds|fails`: the escape hatch, run with sh -c in the probe shell. */
-export async function probeSh(a: Extract<Assertion, { kind: 'sh' }>, probe: Probe): Promise<CheckResult> {
+export async function probeSh(a: Extract<Assertion, { kind: 'sh' }>, probe: Probe, t: Translate = english.t): Promise<CheckResult> {
   // The command sees the lesson shell's variables (exported into sh's environment), in a subshell that cannot change them.
   const r = await probe(`( ${withLessonVariables(`${inNamespace(a.ns)}sh -c ${shellQuote(a.command)}`)} )`);
-  const label = `sh "${a.command}"${a.ns === undefined ? '' : ` in ${a.ns}`}`;
-  const status = r.timedOut ? `timed out after ${r.durationMs} ms` : `exited ${r.exitCode}`;
+  const label = a.ns === undefined ? t('assert.label.sh', { command: a.command }) : t('assert.label.sh-in', { command: a.command, ns: a.ns });
+  const status = r.timedOut ? t('assert.sh.timed-out', { ms: r.durationMs }) : t('assert.sh.exited', { status: r.exitCode });
   const tail = outputTail(r.output);
-  const shown = tail === '' ? 'no output' : `output ends: "${tail}"`;
+  const shown = tail === '' ? t('assert.probe.no-output') : t('assert.sh.output-ends', { tail });
   const succeeded = r.exitCode === 0 && !r.timedOut;
   if (a.expect === 'succeeds') {
-    return succeeded ? { passed: true, message: `${label} ${status}` } : { passed: false, message: `${label} ${status}; expected success (${shown})` };
+    return succeeded ? { passed: true, message: t('assert.sh.done', { label, status }) } : { passed: false, message: t('assert.sh.expected-success', { label, status, shown }) };
   }
-  return succeeded ? { passed: false, message: `${label} ${status}; expected it to fail (${shown})` } : { passed: true, message: `${label} ${status}` };
+  return succeeded ? { passed: false, message: t('assert.sh.expected-failure', { label, status, shown }) } : { passed: true, message: t('assert.sh.done', { label, status }) };
 }
 
 /** Read a sysctl that snapshots do not record; undefined when the key does not exist there. */

@@ -48,4 +48,6 @@ export interface CheckResult {
   readonly passed: boolean;
   /** For a failure: what was expected and what the kernel holds instead. For a pass: what was seen. */
   readonly message: string;
+  /** For a failed `iptables … has` check: the rules its chain holds, or which of table and chain does not exist (the learner's form words these). */
+  readonly chain?: { readonly rules: readonly string[] } | { readonly missing: 'table' | 'chain'; readonly name: string };
 }

@@ -1,5 +1,6 @@
 // `$NAME` in check lines: which of the lesson shell's variables a check uses, and its arguments with them filled in.
 
+import { english, type Translate } from '../i18n/index.ts';
 import { LESSON_VARIABLES_FILE } from '../lab-types.ts';
 import type { Assertion, LinkExpectation, Ns } from './types.ts';
 
@@ -92,34 +93,34 @@ export function assertionVariables(a: Assertion): string[] {
 export type LessonVariables = ReadonlyMap<string, string>;
 
 /** `$pid is not set in the lesson's shell`, for one or more names. */
-export function unsetMessage(names: readonly string[]): string {
-  const list = names.map((n) => `$${n}`).join(', ');
-  return `${list} ${names.length > 1 ? 'are' : 'is'} not set in the lesson's shell; set ${names.length > 1 ? 'them' : 'it'} in a sh block before this check (e.g. ${names[0]}=$!)`;
+export function unsetMessage(names: readonly string[], t: Translate = english.t): string {
+  const list = names.map((n) => `$${n}`).join(t('assert.list-separator'));
+  return t('assert.var.unset', { count: names.length, names: list, first: names[0] ?? '' });
 }
 
 /**
  * The assertion with its `$NAME`s filled in from the lesson's variables, or a sentence saying why it cannot be
  * (a variable is unset, or its value is not a namespace or link name). `sh` commands are left to the shell.
  */
-export function expandAssertion(a: Assertion, vars: LessonVariables): { readonly assertion: Assertion } | { readonly problem: string } {
+export function expandAssertion(a: Assertion, vars: LessonVariables, t: Translate = english.t): { readonly assertion: Assertion } | { readonly problem: string } {
   const unset = assertionVariablesOutsideCommand(a).filter((n) => !vars.has(n));
-  if (unset.length > 0) return { problem: unsetMessage(unset) };
+  if (unset.length > 0) return { problem: unsetMessage(unset, t) };
   const problems: string[] = [];
   const fill = (text: string): string => text.replace(REFERENCE, (_all, braced?: string, bare?: string) => vars.get(braced ?? bare ?? '') ?? '');
   const ns = (value: Ns): Ns => {
     if (value === undefined || !hasReference(value)) return value;
     const out = fill(value);
-    if (!NS_NAME.test(out) || out === '.' || out === '..') problems.push(`${value} is "${out}" in the lesson's shell, which is not a namespace name`);
+    if (!NS_NAME.test(out) || out === '.' || out === '..') problems.push(t('assert.var.not-namespace', { reference: value, value: out }));
     return out;
   };
   const link = (value: string): string => {
     if (!hasReference(value)) return value;
     const out = fill(value);
-    if (out === '' || out.length > 15 || /[/:\s]/.test(out)) problems.push(`${value} is "${out}" in the lesson's shell, which is not a link name`);
+    if (out === '' || out.length > 15 || /[/:\s]/.test(out)) problems.push(t('assert.var.not-link', { reference: value, value: out }));
     return out;
   };
   const expanded = expandFields(a, ns, link);
-  return problems.length > 0 ? { problem: problems.join('; ') } : { assertion: expanded };
+  return problems.length > 0 ? { problem: problems.join(t('assert.var.separator')) } : { assertion: expanded };
 }
 
 /** The variables of an assertion's arguments (not of an `sh` command, which its shell expands). */

@@ -1,7 +1,7 @@
 // A course as a learner of one language sees it: each lesson's translation where there is a faithful one, else the lesson itself.
 
-import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { Course } from '../lesson/course.ts';
 import { compareTranslation, isTranslation, lessonLang, translationFile } from '../lesson/translation.ts';
 import type { Lesson } from '../lesson/types.ts';
@@ -38,4 +38,31 @@ async function isFile(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** A folder name that is a language tag other than English, language[-Script][-REGION] (`zh-CN`, `zh-Hans`, `de`): a course's folder of translations. */
+export function isLanguageFolder(name: string): boolean {
+  try {
+    const [tag] = Intl.getCanonicalLocales(name);
+    return tag === name && tag !== 'en' && /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/.test(name);
+  } catch {
+    return false;
+  }
+}
+
+/** The paths with, after each course folder, its folders of translations (`lessons` → `lessons`, `lessons/zh-CN`): what lint checks. */
+export async function withTranslationFolders(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const path of paths) {
+    out.push(path);
+    let entries;
+    try {
+      entries = await readdir(path, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    const folders = entries.filter((e) => e.isDirectory() && isLanguageFolder(e.name)).map((e) => join(path, e.name)).sort();
+    out.push(...folders.filter((folder) => !paths.includes(folder)));
+  }
+  return out;
 }

@@ -2,11 +2,13 @@
 
 import type { Problem } from '../lesson/types.ts';
 import { lintCourse, type LintRule } from '../lesson/lint.ts';
+import { withTranslationFolders } from './course-language.ts';
 import { loadCourse } from './load.ts';
 import { translationProblems } from './translation-lint.ts';
 
-/** Lints every lesson the paths name: parse problems, then the rules on each lesson that parsed. */
+/** Lints every lesson the paths name (and a course folder's translations): parse problems, the rules on each lesson that parsed, translations against their originals. */
 export async function lintPaths(paths: readonly string[], extraRules: readonly LintRule[] = []): Promise<Problem[]> {
-  const course = await loadCourse(paths);
+  // A course folder's translations (lessons/zh-CN) are linted with it, so linting a course proves them in step.
+  const course = await loadCourse(await withTranslationFolders(paths));
   return lintCourse(course, extraRules, await translationProblems(course));
 }

@@ -1,5 +1,6 @@
 // What bridges learned or forgot: `bridge docker0 learned 02:42:ac:11:00:02 on veth-a (eth0 in c1)`.
 
+import { english, type Translate } from '../i18n/index.ts';
 import type { FdbEntry, Snapshot } from '../kernel/types.ts';
 import type { Found } from './found.ts';
 import { linkLabel, type NamespacePair } from './namespaces.ts';
@@ -10,16 +11,16 @@ function learned(fdb: readonly FdbEntry[] | undefined): FdbEntry[] {
 }
 
 /** The link that owns a MAC anywhere in the snapshot, e.g. ` (eth0 in c1)`, to say whose frames were seen. */
-function owner(mac: string, after: Snapshot): string {
+function owner(mac: string, after: Snapshot, t: Translate): string | undefined {
   for (const ns of after.namespaces) {
     const link = ns.links.find((l) => l.mac === mac && l.type !== 'bridge');
-    if (link) return ` (${linkLabel(link.name, ns.name)})`;
+    if (link) return linkLabel(link.name, ns.name, t);
   }
-  return '';
+  return undefined;
 }
 
 /** Forwarding-database changes of one namespace's bridges; entries of deleted ports go with them. */
-export function diffFdb(pair: NamespacePair, after: Snapshot): Found[] {
+export function diffFdb(pair: NamespacePair, after: Snapshot, t: Translate = english.t): Found[] {
   if (!pair.after) return [];
   const was = learned(pair.before?.fdb);
   const now = learned(pair.after.fdb);
@@ -27,12 +28,16 @@ export function diffFdb(pair: NamespacePair, after: Snapshot): Found[] {
   const out: Found[] = [];
   for (const e of now) {
     const old = was.find((w) => key(w) === key(e));
-    if (!old) out.push({ ns: pair.name, kind: 'fdb', op: '+', text: `bridge ${e.master} learned ${e.mac} on ${e.dev}${owner(e.mac, after)}` });
-    else if (old.dev !== e.dev) out.push({ ns: pair.name, kind: 'fdb', op: '~', text: `bridge ${e.master} now reaches ${e.mac} by ${e.dev} (was ${old.dev})` });
+    const bridge = e.master ?? '';
+    if (!old) {
+      const who = owner(e.mac, after, t);
+      const text = who === undefined ? t('diff.fdb.learned', { bridge, mac: e.mac, dev: e.dev }) : t('diff.fdb.learned-from', { bridge, mac: e.mac, dev: e.dev, owner: who });
+      out.push({ ns: pair.name, kind: 'fdb', op: '+', text });
+    } else if (old.dev !== e.dev) out.push({ ns: pair.name, kind: 'fdb', op: '~', text: t('diff.fdb.moved', { bridge, mac: e.mac, dev: e.dev, was: old.dev }) });
   }
   const ports = new Set(pair.after.links.map((l) => l.name));
   for (const e of was.filter((w) => ports.has(w.dev) && !now.some((n) => key(n) === key(w)))) {
-    out.push({ ns: pair.name, kind: 'fdb', op: '-', text: `bridge ${e.master} forgot ${e.mac} (was on ${e.dev})` });
+    out.push({ ns: pair.name, kind: 'fdb', op: '-', text: t('diff.fdb.forgot', { bridge: e.master ?? '', mac: e.mac, dev: e.dev }) });
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // What changed in the kernel during a step, in plain words, from the snapshots taken before and after it.
 
+import { english, type Translate } from '../i18n/index.ts';
 import type { Snapshot } from '../kernel/types.ts';
 import type { Change, ChangeKind } from './types.ts';
 import { diffAddresses } from './addresses.ts';
@@ -8,7 +9,7 @@ import type { Found } from './found.ts';
 import { diffIptables } from './iptables.ts';
 import { diffLinks } from './links.ts';
 import { matchLinks } from './match.ts';
-import { namespacePhrase, pairNamespaces, type NamespacePair } from './namespaces.ts';
+import { pairNamespaces, type NamespacePair } from './namespaces.ts';
 import { diffRoutes } from './routes.ts';
 import { diffSockets } from './sockets.ts';
 import { diffSysctls } from './sysctls.ts';
@@ -19,16 +20,16 @@ export { discountChecks, type CheckWindow } from './discount.ts';
 const KIND_ORDER: readonly ChangeKind[] = ['netns', 'link', 'bridge', 'addr', 'route', 'fdb', 'iptables', 'counter', 'sysctl', 'socket'];
 
 /** Every change between two snapshots, grouped by namespace (lab host, named ones, world); `[]` when nothing changed. */
-export function diffSnapshots(before: Snapshot, after: Snapshot): Change[] {
+export function diffSnapshots(before: Snapshot, after: Snapshot, t: Translate = english.t): Change[] {
   const pairs = pairNamespaces(before, after);
   const matching = matchLinks(pairs);
   const found: Found[] = [
-    ...pairs.flatMap(namespaceChange),
-    ...diffLinks(pairs, matching),
-    ...diffAddresses(matching),
-    ...pairs.flatMap((p) => [...diffRoutes(p, matching), ...diffFdb(p, after), ...diffIptables(p), ...diffSysctls(p), ...diffSockets(p)]),
+    ...pairs.flatMap((p) => namespaceChange(p, t)),
+    ...diffLinks(pairs, matching, t),
+    ...diffAddresses(matching, t),
+    ...pairs.flatMap((p) => [...diffRoutes(p, matching), ...diffFdb(p, after, t), ...diffIptables(p, t), ...diffSysctls(p, t), ...diffSockets(p, t)]),
   ];
-  const news = withLoopbackAddresses(found).filter((f) => !f.noise);
+  const news = withLoopbackAddresses(found, t).filter((f) => !f.noise);
   const told = news.length > 0 ? news : found;
   const order = (f: Found): number => pairs.findIndex((p) => p.name === f.ns) * 100 + KIND_ORDER.indexOf(f.kind);
   return told
@@ -38,17 +39,18 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): Change[] {
 }
 
 /** The kernel gives lo 127.0.0.1/8 and ::1/128 as it comes up: say so on the `lo is up` line rather than nowhere. */
-function withLoopbackAddresses(found: readonly Found[]): Found[] {
-  const brought = found.filter((f) => f.kind === 'addr' && f.op === '+' && f.noise && /^(127\.|::1\/)/.test(f.text));
+function withLoopbackAddresses(found: readonly Found[], t: Translate): Found[] {
+  const brought = found.filter((f) => f.kind === 'addr' && f.op === '+' && f.noise && /^(127\.|::1\/)/.test(f.cidr ?? ''));
   return found.map((f) => {
-    if (f.kind !== 'link' || f.op !== '~') return f;
-    const with_ = brought.filter((a) => f.ns === a.ns && f.text === `${a.on} is up`).map((a) => a.text.slice(0, a.text.indexOf(' on ')));
-    return with_.length === 0 ? f : { ...f, text: `${f.text}, which gives it ${with_.join(' and ')}` };
+    if (f.kind !== 'link' || f.op !== '~' || f.upLink === undefined) return f;
+    const with_ = brought.filter((a) => f.ns === a.ns && a.on === f.upLink).map((a) => a.cidr ?? '');
+    return with_.length === 0 ? f : { ...f, text: t('diff.link.up-gives', { link: f.upLink, addresses: with_.join(t('diff.and')) }) };
   });
 }
 
 /** `+ namespace red` / `- namespace red`. */
-function namespaceChange(pair: NamespacePair): Found[] {
+function namespaceChange(pair: NamespacePair, t: Translate): Found[] {
   if (pair.before && pair.after) return [];
-  return [{ ns: pair.name, kind: 'netns', op: pair.after ? '+' : '-', text: namespacePhrase(pair.name, pair.kind).replace(/^the /, '') }];
+  const text = pair.kind === 'host' || pair.name === undefined ? t('diff.heading.host') : pair.kind === 'world' ? t('diff.heading.world') : t('diff.heading.netns', { ns: pair.name });
+  return [{ ns: pair.name, kind: 'netns', op: pair.after ? '+' : '-', text }];
 }

@@ -1,27 +1,34 @@
 // iptables changes: rules added and removed per table and chain, chains created and deleted, policies, counters.
 
+import { english, type Translate } from '../i18n/index.ts';
 import type { IptablesChain, IptablesRule, IptablesState } from '../kernel/types.ts';
 import type { Change } from './types.ts';
 import type { NamespacePair } from './namespaces.ts';
 import { glossRule } from './gloss.ts';
 
 /** Every iptables change of one namespace (a new namespace is compared with empty tables). */
-export function diffIptables(pair: NamespacePair): Change[] {
+export function diffIptables(pair: NamespacePair, t: Translate = english.t): Change[] {
   if (!pair.after) return [];
   const was = pair.before?.iptables ?? {};
   const now = pair.after.iptables;
   const tables = [...new Set([...Object.keys(was), ...Object.keys(now)])].sort();
   return tables.flatMap((table) => {
     const chains = [...new Set([...Object.keys(was[table] ?? {}), ...Object.keys(now[table] ?? {})])];
-    const changes = chains.flatMap((chain) => diffChain(pair.name, table, was[table]?.[chain], now[table]?.[chain], now));
+    const changes = chains.flatMap((chain) => diffChain(pair.name, table, was[table]?.[chain], now[table]?.[chain], now, t));
     // Chains are created before rules jump to them and deleted after: tell chain changes first.
-    return changes.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(({ c }) => c);
+    return changes.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(({ c }) => c.change);
   });
 }
 
+/** A change and whether it creates or deletes a chain. */
+interface Ranked {
+  readonly change: Change;
+  readonly chain: boolean;
+}
+
 /** Chain creation and deletion first, then everything else. */
-function rank(c: Change): number {
-  return c.text.startsWith('chain ') ? 0 : 1;
+function rank(c: Ranked): number {
+  return c.chain ? 0 : 1;
 }
 
 /** A built-in chain whose table vanished reads as emptied back to its defaults. */
@@ -35,34 +42,32 @@ function userChains(state: IptablesState, table: string): Set<string> {
 }
 
 /** Changes within one chain: creation/deletion, policy, rules, counters. */
-function diffChain(ns: string | undefined, table: string, was: IptablesChain | undefined, found: IptablesChain | undefined, state: IptablesState): Change[] {
-  const where = `${table} ${(found ?? was)?.name}`;
-  const out: Change[] = [];
-  if (!found && was?.policy === undefined) return [{ ns, kind: 'iptables', op: '-', text: `chain ${where}` }];
+function diffChain(ns: string | undefined, table: string, was: IptablesChain | undefined, found: IptablesChain | undefined, state: IptablesState, t: Translate): Ranked[] {
+  const where = { table, chain: (found ?? was)?.name ?? '' };
+  const out: Ranked[] = [];
+  const push = (kind: Change['kind'], op: Change['op'], text: string, chain = false): void => {
+    out.push({ change: { ns, kind, op, text }, chain });
+  };
+  if (!found && was?.policy === undefined) return [{ change: { ns, kind: 'iptables', op: '-', text: t('diff.chain', where) }, chain: true }];
   const now = found ?? emptied(was!);
-  if (!was && now.policy === undefined) out.push({ ns, kind: 'iptables', op: '+', text: `chain ${where}` });
+  if (!was && now.policy === undefined) push('iptables', '+', t('diff.chain', where), true);
   const oldPolicy = was?.policy ?? 'ACCEPT';
-  if (now.policy !== undefined && now.policy !== oldPolicy) out.push({ ns, kind: 'iptables', op: '~', text: `${where} policy ${oldPolicy} → ${now.policy}` });
+  if (now.policy !== undefined && now.policy !== oldPolicy) push('iptables', '~', t('diff.policy', { ...where, from: oldPolicy, to: now.policy }));
   const { kept, added, removed } = matchRules(was?.rules ?? [], now.rules);
-  for (const r of removed) out.push({ ns, kind: 'iptables', op: '-', text: `${where}: ${r.spec}` });
+  for (const r of removed) push('iptables', '-', t('diff.rule', { ...where, spec: r.spec }));
   for (const r of added) {
-    const gloss = glossRule(r.spec, userChains(state, table));
-    out.push({ ns, kind: 'iptables', op: '+', text: `${where}: ${r.spec}${gloss ? ` — ${gloss}` : ''}` });
+    const gloss = glossRule(r.spec, userChains(state, table), t);
+    push('iptables', '+', gloss ? t('diff.rule-gloss', { ...where, spec: r.spec, gloss }) : t('diff.rule', { ...where, spec: r.spec }));
   }
   for (const [i, rule] of now.rules.entries()) {
     const moved = rule.packets - (kept.get(rule)?.packets ?? 0);
-    if (moved > 0) out.push({ ns, kind: 'counter', op: '~', text: `${where} rule ${i + 1} matched ${moved} ${kept.has(rule) ? 'more ' : ''}${plural(moved)}` });
+    if (moved > 0) push('counter', '~', t(kept.has(rule) ? 'diff.counter-more' : 'diff.counter', { ...where, number: i + 1, count: moved }));
   }
   const dropped = now.packets - (was?.packets ?? 0);
   if (now.policy !== undefined && now.policy !== 'ACCEPT' && dropped > 0) {
-    out.push({ ns, kind: 'counter', op: '~', text: `${where} policy ${now.policy} took ${dropped} more ${plural(dropped)}` });
+    push('counter', '~', t('diff.policy-took', { ...where, policy: now.policy, count: dropped }));
   }
   return out;
-}
-
-/** `1 packet`, `2 packets`. */
-function plural(n: number): string {
-  return n === 1 ? 'packet' : 'packets';
 }
 
 /** Pair rules by spec (the n-th copy before with the n-th after); the rest were added or removed. */

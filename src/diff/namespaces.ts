@@ -1,5 +1,6 @@
 // Which namespaces two snapshots hold, paired up in the order changes are told: lab host, named ones, world.
 
+import { english, type Translate } from '../i18n/index.ts';
 import type { NamespaceKind, NamespaceState, Snapshot } from '../kernel/types.ts';
 
 /** One namespace as it was before and after a step (either side absent when it was added or removed). */
@@ -24,20 +25,20 @@ export function pairNamespaces(before: Snapshot, after: Snapshot): NamespacePair
 }
 
 /** A link named as the user sees it: `eth0` in the lab host, `eth0 in c1` elsewhere. */
-export function linkLabel(name: string, ns: string | undefined): string {
-  return ns === undefined ? name : `${name} in ${ns}`;
+export function linkLabel(name: string, ns: string | undefined, t: Translate = english.t): string {
+  return ns === undefined ? name : t('diff.link-in', { name, ns });
 }
 
 /** The namespace as a destination in prose: `namespace c1`, `the lab host`, `the simulated internet`. */
-export function namespacePhrase(ns: string | undefined, kind: NamespaceKind): string {
-  if (kind === 'host' || ns === undefined) return 'the lab host';
-  if (kind === 'world') return 'the simulated internet';
-  return `namespace ${ns}`;
+export function namespacePhrase(ns: string | undefined, kind: NamespaceKind, t: Translate = english.t): string {
+  if (kind === 'host' || ns === undefined) return t('diff.to.host');
+  if (kind === 'world') return t('diff.to.world');
+  return t('diff.to.netns', { ns });
 }
 
 /** The heading a namespace's changes are grouped under. */
-export function namespaceHeading(ns: string | undefined): string {
-  if (ns === undefined) return 'lab host';
-  if (ns === 'world') return 'simulated internet';
-  return `namespace ${ns}`;
+export function namespaceHeading(ns: string | undefined, t: Translate = english.t): string {
+  if (ns === undefined) return t('diff.heading.host');
+  if (ns === 'world') return t('diff.heading.world');
+  return t('diff.heading.netns', { ns });
 }

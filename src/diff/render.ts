@@ -1,47 +1,34 @@
 // The terminal text of a step's changes: a heading per namespace, one `+ - ~` line per change, wrapped to the width.
 
+import { english, type Translate } from '../i18n/index.ts';
 import type { Change } from './types.ts';
 import { namespaceHeading } from './namespaces.ts';
+import { wrapText } from '../util/text-width.ts';
 
-export const NOTHING_CHANGED = 'nothing changed in the kernel';
+export const NOTHING_CHANGED = english.t('diff.nothing');
 
 /** Commands that change the neighbour (ARP) table, which snapshots do not hold. */
 const NEIGHBOUR_COMMAND = /\b(ip(\s+-\S+(\s+\S+)?)*\s+n(e(i(gh(bour)?)?)?)?\s+(flush|del|add|change|replace)|arp\s+-d)\b/;
 
 /** The line for a step where nothing changed; after the step's `code` touched neighbours, say they are not watched rather than "nothing changed". */
-export function nothingChanged(code = ''): string {
-  if (!NEIGHBOUR_COMMAND.test(code)) return NOTHING_CHANGED;
-  return 'nothing changed in the links, addresses, routes, bridges, firewall, sysctls or sockets; steplab does not watch the neighbour (ARP) table, so what the step did to it is not shown here (see it with `ip neigh`)';
+export function nothingChanged(code = '', t: Translate = english.t): string {
+  return t(NEIGHBOUR_COMMAND.test(code) ? 'diff.nothing-but-neighbours' : 'diff.nothing');
 }
 
-/** Wrap one line at spaces to `width`, continuing with `indent`; a word longer than the width is cut. */
+/** Wrap one line to `width` columns (at spaces, and between Chinese characters), continuing with `indent`; a word longer than the width is cut. */
 export function wrapLine(text: string, width: number, indent: string, first = ''): string[] {
-  const lines: string[] = [];
-  let line = first;
-  for (const word of text.split(' ')) {
-    const next = line.trim() === '' ? `${line}${word}` : `${line} ${word}`;
-    if ([...next].length <= width || line.trim() === '') line = next;
-    else {
-      lines.push(line);
-      line = `${indent}${word}`;
-    }
-    while ([...line].length > width) {
-      lines.push([...line].slice(0, width).join(''));
-      line = `${indent}${[...line].slice(width).join('')}`;
-    }
-  }
-  return [...lines, line];
+  return wrapText(text, width, indent, first);
 }
 
 /** Changes grouped under their namespace's heading, in the order given (diffSnapshots already orders them). */
-export function renderChanges(changes: readonly Change[], width: number): string {
-  if (changes.length === 0) return NOTHING_CHANGED;
+export function renderChanges(changes: readonly Change[], width: number, t: Translate = english.t): string {
+  if (changes.length === 0) return t('diff.nothing');
   const out: string[] = [];
   let group: string | undefined | null = null;
   for (const change of changes) {
     if (change.ns !== group) {
       group = change.ns;
-      out.push(namespaceHeading(change.ns));
+      out.push(namespaceHeading(change.ns, t));
     }
     out.push(...wrapLine(`${change.op} ${change.text}`, Math.max(width, 20), '      ', '  '));
   }

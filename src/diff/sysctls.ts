@@ -1,5 +1,6 @@
 // Sysctl changes of a namespace that existed before the step: `ip_forward 0 → 1`.
 
+import { english, type Translate } from '../i18n/index.ts';
 import type { Change } from './types.ts';
 import type { NamespacePair } from './namespaces.ts';
 
@@ -9,7 +10,7 @@ function shortKey(key: string): string {
 }
 
 /** Changed, appeared or vanished sysctls; a new namespace's defaults are not news. */
-export function diffSysctls(pair: NamespacePair): Change[] {
+export function diffSysctls(pair: NamespacePair, t: Translate = english.t): Change[] {
   if (!pair.before || !pair.after) return [];
   const was = pair.before.sysctls;
   const now = pair.after.sysctls;
@@ -18,7 +19,7 @@ export function diffSysctls(pair: NamespacePair): Change[] {
     const a = was[key];
     const b = now[key];
     if (a === b) return [];
-    const text = a === undefined ? `${shortKey(key)} = ${b}` : b === undefined ? `${shortKey(key)} (was ${a}) is gone` : `${shortKey(key)} ${a} → ${b}`;
+    const text = a === undefined ? `${shortKey(key)} = ${b}` : b === undefined ? t('diff.sysctl-gone', { key: shortKey(key), value: a }) : `${shortKey(key)} ${a} → ${b}`;
     return [{ ns: pair.name, kind: 'sysctl', op: a === undefined ? '+' : b === undefined ? '-' : '~', text }];
   });
 }

@@ -6,6 +6,7 @@ import { lookUp } from './vocabulary.ts';
 import { valueFits } from './value-fits.ts';
 import { matchOption, isOptionLike } from './options.ts';
 import type { OptionMatch } from './options.ts';
+import { english, type Translate } from '../i18n/index.ts';
 
 /** How the engine explains the commands inside a command (wrappers, `sh -c`). */
 export interface Recurse {
@@ -22,10 +23,11 @@ export interface ToolExplanation {
   readonly inner: ExplainedCommand[];
 }
 
-export const UNKNOWN_WORD = 'steplab does not know what this word means here';
+export const UNKNOWN_WORD = english.t('explain.unknown-word');
 
 interface Walk {
   readonly recurse: Recurse;
+  readonly t: Translate;
   readonly parts: ExplainedPart[];
   readonly unknown: string[];
   readonly inner: ExplainedCommand[];
@@ -37,9 +39,10 @@ interface Walk {
 }
 
 /** The meaning template filled with the value; without one, parentheses that speak of it are dropped. */
-function meaningOf(template: string, value: string | undefined): string {
-  if (value !== undefined) return fillValue(template, value);
-  return template.replace(/\s*\([^()]*\{value(?::[a-z]+)?\}[^()]*\)/g, '');
+function meaningOf(template: string, value: string | undefined, t: Translate): string {
+  if (value !== undefined) return fillValue(template, value, t);
+  // Chinese texts write their parentheses full width: `（…{value}…）`.
+  return template.replace(/\s*\([^()]*\{value(?::[a-z]+)?\}[^()]*\)|（[^（）]*\{value(?::[a-z]+)?\}[^（）]*）/g, '');
 }
 
 /** Binds a value for the summary, split into key and value when the spec says so. */
@@ -65,13 +68,13 @@ function takeValue(walk: Walk, spec: ValueSpec, value: string): string | undefin
   if (spec.closed) walk.unknown.push(...glosses.filter((g) => g.gloss === undefined).map((g) => g.item));
   const known = glosses.filter((g) => g.gloss !== undefined);
   if (known.length === 0) return undefined;
-  return items.length === 1 ? known[0]?.gloss : known.map((g) => `${g.item}: ${g.gloss}`).join('; ');
+  return items.length === 1 ? known[0]?.gloss : known.map((g) => walk.t('explain.item-gloss', { item: g.item, gloss: g.gloss ?? '' })).join(walk.t('explain.gloss-separator'));
 }
 
 /** A meaning with a value's gloss: in place of {gloss}, else after a dash. */
-function withGloss(meaning: string, gloss: string | undefined, value: string | undefined): string {
+function withGloss(meaning: string, gloss: string | undefined, value: string | undefined, t: Translate): string {
   if (meaning.includes('{gloss}')) return meaning.replace('{gloss}', gloss ?? value ?? '');
-  return gloss === undefined ? meaning : `${meaning} — ${gloss}`;
+  return gloss === undefined ? meaning : t('explain.with-gloss', { meaning, gloss });
 }
 
 /** Adds a part for an item that may take a value, and remembers its effect on the summary. */
@@ -82,7 +85,7 @@ function addItem(
   value: string | undefined,
 ): void {
   const gloss = item.value !== undefined && value !== undefined ? takeValue(walk, item.value, value) : undefined;
-  walk.parts.push({ words, meaning: withGloss(meaningOf(item.meaning, value), gloss, value) });
+  walk.parts.push({ words, meaning: withGloss(meaningOf(item.meaning, value, walk.t), gloss, value, walk.t) });
   if (item.effect !== undefined) walk.effects.push({ effect: item.effect, value });
   if (item.context !== undefined) walk.contexts.push({ context: item.context, value });
   walk.subcommandPart = undefined;
@@ -126,10 +129,12 @@ function takeRest(walk: Walk, rest: RestSpec, words: readonly string[]): void {
     const commands = walk.recurse.script(joined);
     walk.inner.push(...commands);
     walk.unknown.push(...commands.flatMap((c) => c.unknown));
-    walk.binds.set('command', commands.map((c) => c.summary).join('; '));
+    walk.binds.set('command', commands.map((c) => c.summary).join(walk.t('explain.gloss-separator')));
   }
   walk.binds.set('command', walk.binds.get('command') ?? joined);
-  walk.parts.push({ words: joined, meaning: meaningOf(rest.meaning, joined) + glossWords(walk, rest, words) });
+  const meaning = meaningOf(rest.meaning, joined, walk.t);
+  const glosses = glossWords(walk, rest, words);
+  walk.parts.push({ words: joined, meaning: glosses === undefined ? meaning : walk.t('explain.with-gloss', { meaning, gloss: glosses }) });
 }
 
 /** The longest phrase (up to three words) at pieces[i] that the vocabulary knows, with its gloss. */
@@ -142,8 +147,8 @@ function longestPhrase(values: Vocabulary, pieces: readonly string[], i: number)
 }
 
 /** For free words with a vocabulary (a capture filter): the gloss of each phrase, unknown words reported. */
-function glossWords(walk: Walk, rest: RestSpec, words: readonly string[]): string {
-  if (rest.values === undefined) return '';
+function glossWords(walk: Walk, rest: RestSpec, words: readonly string[]): string | undefined {
+  if (rest.values === undefined) return undefined;
   const pieces = words.flatMap((w) => w.split(/([()])|\s+/)).filter((w): w is string => w !== undefined && w !== '');
   const glosses: string[] = [];
   for (let i = 0; i < pieces.length; ) {
@@ -157,7 +162,7 @@ function glossWords(walk: Walk, rest: RestSpec, words: readonly string[]): strin
       i += phrase.length;
     }
   }
-  return ` — ${glosses.join(' ')}`;
+  return glosses.join(' ');
 }
 
 /** Adds the part for a matched option and takes its value. */
@@ -169,11 +174,11 @@ function addOption(walk: Walk, match: OptionMatch): void {
   const meanings = match.options.map((option, k) => {
     const last = k === match.options.length - 1;
     const gloss = last && option.value !== undefined && match.value !== undefined ? takeValue(walk, option.value, match.value) : undefined;
-    const meaning = meaningOf(option.meaning, last ? match.value : undefined);
+    const meaning = meaningOf(option.meaning, last ? match.value : undefined, walk.t);
     if (option.effect !== undefined) walk.effects.push({ effect: option.effect, value: last ? match.value : undefined });
-    return `${option.names[0]}: ${withGloss(meaning, gloss, last ? match.value : undefined)}`;
+    return walk.t('explain.item-gloss', { item: option.names[0] ?? '', gloss: withGloss(meaning, gloss, last ? match.value : undefined, walk.t) });
   });
-  walk.parts.push({ words: match.words, meaning: meanings.join('; ') });
+  walk.parts.push({ words: match.words, meaning: meanings.join(walk.t('explain.gloss-separator')) });
   walk.subcommandPart = undefined;
 }
 
@@ -181,22 +186,23 @@ function addOption(walk: Walk, match: OptionMatch): void {
 function fillWith(walk: Walk, template: Effect, value: string | undefined): string | undefined {
   const binds = new Map(walk.binds);
   if (value !== undefined) binds.set('value', value);
-  return fillFirst(template, binds);
+  return fillFirst(template, binds, walk.t);
 }
 
 /** The one-line summary: the deepest node's first fully bound template, after any contexts. */
 function summarize(walk: Walk, node: CommandNode): string {
   const effects = walk.effects.map((e) => fillWith(walk, e.effect, e.value)).filter((e): e is string => e !== undefined);
-  if (effects.length > 0) walk.binds.set('effects', effects.join(', '));
-  const summary = fillFirst(node.summary ?? [], walk.binds) ?? fill(node.meaning, walk.binds) ?? node.meaning;
+  if (effects.length > 0) walk.binds.set('effects', effects.join(walk.t('explain.list-separator')));
+  const summary = fillFirst(node.summary ?? [], walk.binds, walk.t) ?? fill(node.meaning, walk.binds, walk.t) ?? node.meaning;
   const contexts = walk.contexts.map((c) => fillWith(walk, c.context, c.value)).filter((c): c is string => c !== undefined);
-  return contexts.length === 0 ? summary : `${contexts.join(', ')}: ${summary}`;
+  return contexts.length === 0 ? summary : walk.t('explain.in-context', { context: contexts.join(walk.t('explain.list-separator')), summary });
 }
 
-/** Explains `args` (the words after the program) with a tool's grammar. */
-export function explainWithTool(tool: Tool, program: string, args: readonly string[], recurse: Recurse): ToolExplanation {
+/** Explains `args` (the words after the program) with a tool's grammar (in the language of the tool's texts and of `t`). */
+export function explainWithTool(tool: Tool, program: string, args: readonly string[], recurse: Recurse, t: Translate = english.t): ToolExplanation {
   const walk: Walk = {
     recurse,
+    t,
     parts: [{ words: program, meaning: tool.meaning }],
     unknown: [],
     inner: [],
@@ -232,7 +238,7 @@ export function explainWithTool(tool: Tool, program: string, args: readonly stri
       break;
     }
     if (!optionsEnded && word === '--' && options.length > 0) {
-      walk.parts.push({ words: word, meaning: 'ends the options: what follows is taken literally' });
+      walk.parts.push({ words: word, meaning: t('explain.end-of-options') });
       optionsEnded = true;
       i++;
       continue;
@@ -265,7 +271,7 @@ export function explainWithTool(tool: Tool, program: string, args: readonly stri
       takeRest(walk, node.rest, args.slice(i));
       break;
     }
-    walk.parts.push({ words: word, meaning: UNKNOWN_WORD });
+    walk.parts.push({ words: word, meaning: t('explain.unknown-word') });
     walk.unknown.push(word);
     walk.subcommandPart = undefined;
     i++;

@@ -2,6 +2,7 @@
 
 import type { CommandBlock, Lesson, Problem, Step } from '../lesson/types.ts';
 import { definedFunctions, explainBlock } from './explain-command.ts';
+import { english, type Translator } from '../i18n/index.ts';
 
 /** Every command block of a lesson with the step it belongs to (undefined: the introduction's hidden ones). */
 function commandBlocks(lesson: Lesson): { block: CommandBlock; step: Step | undefined }[] {
@@ -28,13 +29,19 @@ function explainedWords(lesson: Lesson, step: Step | undefined): Set<string> {
 
 /** A warning for each command with a program or words the explainer does not know and the lesson does not explain. */
 export function unexplainedCommands(lesson: Lesson): Problem[] {
+  return unexplainedCommandsIn(english)(lesson);
+}
+
+/** The same lint rule, its warnings in the translator's language (commands are explained in it too). */
+export const unexplainedCommandsIn = (translator: Translator) => (lesson: Lesson): Problem[] => {
+  const { t } = translator;
   const problems: Problem[] = [];
   const blocks = commandBlocks(lesson);
   // A function one block defines may be called in a later one.
   const functions = new Set(blocks.flatMap((b) => [...definedFunctions(b.block.code)]));
   for (const { block, step } of blocks) {
     const explained = explainedWords(lesson, step);
-    for (const command of explainBlock(block.code, functions)) {
+    for (const command of explainBlock(block.code, functions, translator)) {
       const unknown = command.unknown.filter((w) => !explained.has(w));
       if (unknown.length === 0) continue;
       const words = unknown.map((w) => `"${w}"`).join(', ');
@@ -44,12 +51,16 @@ export function unexplainedCommands(lesson: Lesson): Problem[] {
         line: block.line + 1 + command.line,
         column: command.column + 1,
         severity: 'warning',
-        message:
-          `steplab cannot explain ${words} in \`${command.text.split('\n')[0]}\` (${block.kind} block), so the learner gets no explanation of ${unknown.length > 1 ? 'them' : 'it'}; ` +
-          `say what ${unknown.length > 1 ? 'they do' : 'it does'} in the ${step ? "step's" : "introduction's"} prose, naming ${unknown.length > 1 ? 'each' : 'it'} in backticks (\`${first}\`), ` +
-          'and lint counts it as explained (or check the spelling)',
+        message: t('explain.lint.unexplained', {
+          count: unknown.length,
+          words,
+          command: command.text.split('\n')[0] ?? '',
+          block: block.kind,
+          where: t(step ? 'explain.lint.step' : 'explain.lint.introduction'),
+          first,
+        }),
       });
     }
   }
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
-}
+};

@@ -2,14 +2,24 @@
 
 import type { TranslationOf } from './catalogue.ts';
 import type { Messages } from './en.ts';
+import { assert } from './zh-CN/assert.ts';
 import { cli } from './zh-CN/cli.ts';
+import { diff } from './zh-CN/diff.ts';
+import { doctor } from './zh-CN/doctor.ts';
+import { explain } from './zh-CN/explain.ts';
 import { help } from './zh-CN/help.ts';
 import { report } from './zh-CN/report.ts';
+import { topology } from './zh-CN/topology.ts';
 import { ui } from './zh-CN/ui.ts';
 
 export const zhCN: TranslationOf<Messages> = {
   ...cli,
+  ...doctor,
   ...help,
   ...report,
   ...ui,
+  ...explain,
+  ...assert,
+  ...diff,
+  ...topology,
 };

@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import { stripVTControlCharacters } from 'node:util';
 import { Marked, type MarkedExtension, type Tokens } from 'marked';
+import { displayWidth, hasWide, wrapText } from '../util/text-width.ts';
 
 // marked-terminal (and the syntax highlighter it brings) costs more start-up than the rest of the CLI:
 // load it on the first prose rendered, not before the lesson picker can show.
@@ -38,18 +39,26 @@ const inlineInListItems: MarkedExtension = {
   },
 };
 
-/** Wrap styled text at spaces to `width` columns (escape sequences take none), continuing lines with `indent`. */
+/** Wrap styled text to `width` columns (escape sequences take none, 中文 two), continuing lines with `indent`. */
 function wrapStyled(text: string, width: number, indent: string): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const next = line === '' ? word : `${line} ${word}`;
-    if (line !== '' && stripVTControlCharacters(next).length > width) {
-      lines.push(line);
-      line = `${indent}${word}`;
-    } else line = next;
-  }
-  return [...lines, line];
+  return wrapText(text, width, indent);
+}
+
+/**
+ * marked-terminal wraps at spaces and counts characters, so a Chinese paragraph (two columns a
+ * character, no spaces) runs past the edge. Paragraphs and headings with wide characters are wrapped
+ * here by columns instead; the rest is left to marked-terminal as before.
+ */
+function wideTextThatFits(width: number): MarkedExtension {
+  return {
+    renderer: {
+      paragraph(token) {
+        const text = this.parser.parseInline(token.tokens);
+        if (!hasWide(text)) return false;
+        return `${wrapText(text, width).join('\n')}\n\n`;
+      },
+    },
+  };
 }
 
 /**
@@ -63,7 +72,7 @@ function tablesThatFit(width: number): MarkedExtension {
         const cell = (c: Tokens.TableCell): string => this.parser.parseInline(c.tokens).trim();
         const header = token.header.map(cell);
         const rows = token.rows.map((row) => row.map(cell));
-        const columns = header.map((h, i) => Math.max(stripVTControlCharacters(h).length, ...rows.map((r) => stripVTControlCharacters(r[i] ?? '').length)));
+        const columns = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
         // Borders and padding: `│ a │ b │` is 3 columns a cell plus 1.
         if (columns.reduce((sum, w) => sum + w + 3, 1) <= width) return false;
         const records = rows.map((row) => {
@@ -87,7 +96,7 @@ function markedFor(width: number, color: boolean): Marked {
     const options = { width, reflowText: true, emoji: false, tab: 2, ...plain };
     // The types declare a renderer; at run time markedTerminal returns an extension object.
     const extension = loadMarkedTerminal()(options) as unknown as MarkedExtension;
-    instance = new Marked(extension, inlineInListItems, tablesThatFit(width));
+    instance = new Marked(extension, inlineInListItems, tablesThatFit(width), wideTextThatFits(width));
     instances.set(key, instance);
   }
   return instance;

@@ -21,6 +21,7 @@ import {
 } from './format.ts';
 import { proseWidth, renderInline, renderMarkdown } from './render-markdown.ts';
 import { english, type Translate, type Translator } from '../i18n/index.ts';
+import { hasWide, wrapText } from '../util/text-width.ts';
 
 export interface TerminalReporterOptions {
   readonly stream: TextSink;
@@ -93,6 +94,11 @@ export class TerminalReporter implements Reporter {
     this.#out.write(lines.map((line) => `${line}\n`).join(''));
   }
 
+  /** A sentence of ours, styled line by line; one with wide characters (Chinese runs long) wrapped to the width, English as it always was. */
+  #say(style: (text: string) => string, text: string): string[] {
+    return (hasWide(text) ? wrapText(text, this.#width) : [text]).map(style);
+  }
+
   /** Render Markdown at our width and colour mode. */
   #markdown(text: string): string {
     return renderMarkdown(text, { color: this.#color, width: this.#width });
@@ -122,7 +128,7 @@ export class TerminalReporter implements Reporter {
     this.#print('', s.cyan(s.bold(this.#t('report.step-heading', { number: step.index + 1, total: lesson.steps.length, title: renderInline(step.title, this.#color) }))));
     for (const part of step.body) this.#printPart(part);
     if (step.challenge) {
-      this.#print('', s.yellow(this.#t('report.your-turn')));
+      this.#print('', ...this.#say(s.yellow, this.#t('report.your-turn')));
     }
   }
 
@@ -161,7 +167,7 @@ export class TerminalReporter implements Reporter {
     if (hidden && problem === undefined) return;
     const { lines, omitted } = tailLines(cleanOutput(outcome.output), this.#maxOutputLines);
     const label = hidden ? t('report.output-of-hidden', { kind: outcome.block.kind, line: outcome.block.line }) : outputLabel(outcome.block.code, t);
-    if (lines.length > 0) this.#print('', s.dim(`${label}${outcome.block.background ? t('report.in-background') : ''}:`));
+    if (lines.length > 0) this.#print('', s.dim(`${label}${outcome.block.background ? t('report.in-background') : ''}${t('report.colon')}`));
     if (omitted > 0) this.#print(s.dim(`    ${t('report.earlier-lines', { count: omitted })}`));
     if (lines.length > 0) this.#print(...indent(lines, '    ').map((line) => s.dim(line)));
     if (outcome.block.background && problem === undefined) this.#print(s.dim(`    ${t('report.running-in-background')}`));
@@ -197,8 +203,8 @@ export class TerminalReporter implements Reporter {
     }
     if (outcome.changes.length === 0) this.#print('', s.dim(`${sentence(nothingChanged(outcome.blocks.map((b) => b.block.code).join('\n')))}.`));
     else this.#print('', s.bold(t('report.what-changed')), ...indent(renderChanges(outcome.changes, this.#width - 2).split('\n'), '  '));
-    if (outcome.status === 'passed') this.#print(s.green(`${this.#marks.pass} ${t('report.step-done', { duration: formatDuration(outcome.durationMs) })}`));
-    else this.#print(s.red(`${this.#marks.fail} ${t('report.step-failed', { why: shownAbove(outcome, t) ?? outcome.reason ?? t('report.see-above') })}`));
+    if (outcome.status === 'passed') this.#print(...this.#say(s.green, `${this.#marks.pass} ${t('report.step-done', { duration: formatDuration(outcome.durationMs) })}`));
+    else this.#print(...this.#say(s.red, `${this.#marks.fail} ${t('report.step-failed', { why: shownAbove(outcome, t) ?? outcome.reason ?? t('report.see-above') })}`));
   }
 
   /** The lesson's summary: steps passed, failed, skipped and the time taken. */
@@ -210,9 +216,11 @@ export class TerminalReporter implements Reporter {
     const total = outcome.lesson.steps.length;
     const title = outcome.lesson.title;
     this.#print('');
-    if (outcome.status === 'passed') this.#print(s.green(s.bold(`${this.#marks.pass} ${t('report.lesson-done', { title, tally })}`)));
-    else if (outcome.status === 'failed') this.#print(s.red(s.bold(`${this.#marks.fail} ${t('report.lesson-failed', { title, tally })}`)));
-    else if (outcome.status === 'quit') this.#print(s.yellow(t('report.lesson-stopped', { done: outcome.steps.length, total, tally })));
+    const greenBold = (text: string): string => s.green(s.bold(text));
+    const redBold = (text: string): string => s.red(s.bold(text));
+    if (outcome.status === 'passed') this.#print(...this.#say(greenBold, `${this.#marks.pass} ${t('report.lesson-done', { title, tally })}`));
+    else if (outcome.status === 'failed') this.#print(...this.#say(redBold, `${this.#marks.fail} ${t('report.lesson-failed', { title, tally })}`));
+    else if (outcome.status === 'quit') this.#print(...this.#say(s.yellow, t('report.lesson-stopped', { done: outcome.steps.length, total, tally })));
     else this.#print(s.red(`${this.#marks.fail} ${t('report.lesson-broken', { file: outcome.lesson.file, error: outcome.error ?? t('report.unknown-error') })}`));
   }
 }

@@ -1,6 +1,7 @@
 // Boxes of text in Unicode or ASCII line characters, laid side by side in rows that fit a width.
 
 import { wrapLine } from '../diff/render.ts';
+import { displayWidth } from '../util/text-width.ts';
 
 export interface Charset {
   readonly tl: string; readonly tr: string; readonly bl: string; readonly br: string;
@@ -12,16 +13,21 @@ export interface Charset {
 export const UNICODE: Charset = { tl: '┌', tr: '┐', bl: '└', br: '┘', h: '─', v: '│', wire: '⇄' };
 export const ASCII: Charset = { tl: '+', tr: '+', bl: '+', br: '+', h: '-', v: '|', wire: '<->' };
 
-/** Display length (code points; every character we draw is one column wide). */
+/** Columns a text takes (a Chinese character two), so boxes with translated words still line up. */
 export function len(text: string): number {
-  return [...text].length;
+  return displayWidth(text);
 }
 
 /** Pad with spaces, or cut with `…`/`~`, to exactly `width` columns. */
 function fit(text: string, width: number, cs: Charset): string {
-  const chars = [...text];
-  if (chars.length <= width) return text + ' '.repeat(width - chars.length);
-  return chars.slice(0, Math.max(0, width - 1)).join('') + (cs === ASCII ? '~' : '…');
+  const used = len(text);
+  if (used <= width) return text + ' '.repeat(width - used);
+  let cut = '';
+  for (const char of text) {
+    if (len(cut + char) > width - 1) break;
+    cut += char;
+  }
+  return cut + ' '.repeat(Math.max(0, width - 1 - len(cut))) + (cs === ASCII ? '~' : '…');
 }
 
 /** One line of content: `text` is wrapped to the box, `block` (a nested box) is kept as it is. */

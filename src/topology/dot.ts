@@ -1,5 +1,6 @@
 // The topology as Graphviz: a cluster per namespace, a node per interface, edges for veth wires, bridge ports, macvlans, NAT.
 
+import { english, type Translate } from '../i18n/index.ts';
 import type { Snapshot } from '../kernel/types.ts';
 import { buildTopology, type End, type TopoInterface, type TopoNamespace } from './model.ts';
 
@@ -19,17 +20,17 @@ function label(name: string, addresses: readonly string[]): string {
 }
 
 /** Graphviz source for a snapshot's topology (undirected; deterministic). */
-export function renderDot(snapshot: Snapshot): string {
-  const topo = buildTopology(snapshot);
+export function renderDot(snapshot: Snapshot, t: Translate = english.t): string {
+  const topo = buildTopology(snapshot, t);
   const out = ['graph topology {', '  node [shape=box, fontname="monospace"];'];
   const edges: string[] = [];
-  for (const ns of topo.namespaces) out.push(...cluster(ns, edges));
+  for (const ns of topo.namespaces) out.push(...cluster(ns, edges, t));
   out.push(...[...new Set(edges)].sort(), '}');
   return out.join('\n');
 }
 
 /** One namespace's cluster; its edges are collected into `edges`. */
-function cluster(ns: TopoNamespace, edges: string[]): string[] {
+function cluster(ns: TopoNamespace, edges: string[], t: Translate): string[] {
   const id = ns.name ?? 'host';
   const lines = [`  subgraph ${q(`cluster_${id}`)} {`, `    label=${q(ns.label)};`];
   const node = (i: TopoInterface): void => {
@@ -40,19 +41,19 @@ function cluster(ns: TopoNamespace, edges: string[]): string[] {
   };
   for (const b of ns.bridges) {
     const me = nodeId({ ns: ns.name, name: b.name });
-    lines.push(`    ${q(me)} [label=${q(label(`bridge ${b.name}`, b.addresses))}, shape=box3d];`);
+    lines.push(`    ${q(me)} [label=${q(label(t('topology.bridge', { name: b.name }), b.addresses))}, shape=box3d];`);
     for (const port of b.ports) {
       node(port);
-      edges.push(`  ${q(nodeId({ ns: ns.name, name: port.name }))} -- ${q(me)} [label="port", style=dashed];`);
+      edges.push(`  ${q(nodeId({ ns: ns.name, name: port.name }))} -- ${q(me)} [label=${q(t('topology.port'))}, style=dashed];`);
     }
     for (const [i, r] of b.nat.entries()) {
       const note = `${me}/nat${i + 1}`;
-      lines.push(`    ${q(note)} [label=${q(`${r.kind}: ${r.text}`)}, shape=note];`);
+      lines.push(`    ${q(note)} [label=${q(t('topology.note', { kind: r.kind, rule: r.text }))}, shape=note];`);
       edges.push(`  ${q(note)} -- ${q(me)} [style=dotted];`);
     }
   }
   for (const i of ns.interfaces) node(i);
-  for (const [i, r] of ns.nat.entries()) lines.push(`    ${q(`${id}/nat${i + 1}`)} [label=${q(`${r.kind}: ${r.text}`)}, shape=note];`);
+  for (const [i, r] of ns.nat.entries()) lines.push(`    ${q(`${id}/nat${i + 1}`)} [label=${q(t('topology.note', { kind: r.kind, rule: r.text }))}, shape=note];`);
   lines.push('  }');
   return lines;
 }

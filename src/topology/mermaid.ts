@@ -1,5 +1,6 @@
 // The topology as a Mermaid flowchart: a subgraph per namespace, veth wires, bridge ports, macvlans, NAT notes.
 
+import { english, type Translate } from '../i18n/index.ts';
 import type { Snapshot } from '../kernel/types.ts';
 import { buildTopology, type End, type TopoInterface, type TopoNamespace } from './model.ts';
 
@@ -14,39 +15,39 @@ function label(lines: readonly string[]): string {
 }
 
 /** Mermaid source for a snapshot's topology (deterministic). */
-export function renderMermaid(snapshot: Snapshot): string {
-  const topo = buildTopology(snapshot);
+export function renderMermaid(snapshot: Snapshot, t: Translate = english.t): string {
+  const topo = buildTopology(snapshot, t);
   const out = ['flowchart TB'];
   const edges: string[] = [];
-  for (const ns of topo.namespaces) out.push(...subgraph(ns, edges));
+  for (const ns of topo.namespaces) out.push(...subgraph(ns, edges, t));
   out.push(...[...new Set(edges)].sort());
   return out.join('\n');
 }
 
 /** One namespace's subgraph; its edges are collected into `edges`. */
-function subgraph(ns: TopoNamespace, edges: string[]): string[] {
+function subgraph(ns: TopoNamespace, edges: string[], t: Translate): string[] {
   const lines = [`  subgraph ${mid({ ns: ns.name, name: 'ns' })}[${label([ns.label])}]`];
   const node = (i: TopoInterface): void => {
     const me = mid({ ns: ns.name, name: i.name });
-    lines.push(`    ${me}[${label([i.up ? i.name : `${i.name} (down)`, ...i.addresses])}]`);
+    lines.push(`    ${me}[${label([i.up ? i.name : `${i.name} ${t('topology.down')}`, ...i.addresses])}]`);
     if (i.peer) edges.push(`  ${[me, mid(i.peer)].sort().join(' <-->|veth| ')}`);
     if (i.parent) edges.push(`  ${me} -.-|${i.type}| ${mid(i.parent)}`);
   };
   for (const b of ns.bridges) {
     const me = mid({ ns: ns.name, name: b.name });
-    lines.push(`    ${me}{{${label([`bridge ${b.name}`, ...b.addresses])}}}`);
+    lines.push(`    ${me}{{${label([t('topology.bridge', { name: b.name }), ...b.addresses])}}}`);
     for (const port of b.ports) {
       node(port);
-      edges.push(`  ${mid({ ns: ns.name, name: port.name })} ---|port| ${me}`);
+      edges.push(`  ${mid({ ns: ns.name, name: port.name })} ---|${t('topology.port')}| ${me}`);
     }
     for (const [i, r] of b.nat.entries()) {
       const note = `${me}__nat${i + 1}`;
-      lines.push(`    ${note}>${label([`${r.kind}: ${r.text}`])}]`);
+      lines.push(`    ${note}>${label([t('topology.note', { kind: r.kind, rule: r.text })])}]`);
       edges.push(`  ${note} -.- ${me}`);
     }
   }
   for (const i of ns.interfaces) node(i);
-  for (const [i, r] of ns.nat.entries()) lines.push(`    ${mid({ ns: ns.name, name: `nat${i + 1}` })}>${label([`${r.kind}: ${r.text}`])}]`);
+  for (const [i, r] of ns.nat.entries()) lines.push(`    ${mid({ ns: ns.name, name: `nat${i + 1}` })}>${label([t('topology.note', { kind: r.kind, rule: r.text })])}]`);
   lines.push('  end');
   return lines;
 }

@@ -1,5 +1,6 @@
 // The topology a snapshot shows: namespaces with their interfaces, bridges with ports, wires, NAT next to what it serves.
 
+import { english, type Translate } from '../i18n/index.ts';
 import type { LinkState, NamespaceKind, NamespaceState, Snapshot } from '../kernel/types.ts';
 import { isNoiseAddress } from '../diff/noise.ts';
 import { natRules, type NatRule } from './nat.ts';
@@ -49,21 +50,21 @@ export interface Topology {
 const KIND_ORDER: Readonly<Record<NamespaceKind, number>> = { host: 0, netns: 1, world: 2 };
 
 /** Build the topology: lab host first, named namespaces by name, world last; everything sorted by name. */
-export function buildTopology(snapshot: Snapshot): Topology {
+export function buildTopology(snapshot: Snapshot, t: Translate = english.t): Topology {
   const sorted = [...snapshot.namespaces].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.name ?? '').localeCompare(b.name ?? ''));
-  return { namespaces: sorted.map((ns) => buildNamespace(ns, snapshot)) };
+  return { namespaces: sorted.map((ns) => buildNamespace(ns, snapshot, t)) };
 }
 
 /** The label a namespace box carries. */
-export function namespaceLabel(ns: string | undefined, kind: NamespaceKind): string {
-  if (kind === 'host' || ns === undefined) return 'lab host';
-  return kind === 'world' ? 'simulated internet' : ns;
+export function namespaceLabel(ns: string | undefined, kind: NamespaceKind, t: Translate = english.t): string {
+  if (kind === 'host' || ns === undefined) return t('topology.host');
+  return kind === 'world' ? t('topology.world') : ns;
 }
 
 /** One namespace: bridges with their ports and NAT, the rest of its interfaces. */
-function buildNamespace(ns: NamespaceState, snapshot: Snapshot): TopoNamespace {
+function buildNamespace(ns: NamespaceState, snapshot: Snapshot, t: Translate): TopoNamespace {
   const links = [...ns.links].sort((a, b) => a.name.localeCompare(b.name));
-  const nat = natRules(ns.iptables);
+  const nat = natRules(ns.iptables, t);
   const bridges = links.filter((l) => l.type === 'bridge').map((br): TopoBridge => ({
     name: br.name,
     up: br.up,
@@ -75,7 +76,7 @@ function buildNamespace(ns: NamespaceState, snapshot: Snapshot): TopoNamespace {
     .filter((l) => l.type !== 'bridge' && l.master === undefined && (l.type !== 'loopback' || addresses(l).length > 0))
     .map((l) => topoInterface(l, ns, snapshot));
   return {
-    name: ns.name, kind: ns.kind, label: namespaceLabel(ns.name, ns.kind), interfaces, bridges,
+    name: ns.name, kind: ns.kind, label: namespaceLabel(ns.name, ns.kind, t), interfaces, bridges,
     loopbackUp: links.find((l) => l.type === 'loopback')?.up,
     nat: nat.filter((r) => !bridges.some((b) => b.nat.includes(r))),
   };

@@ -1,5 +1,6 @@
 // NAT rules worth drawing: MASQUERADE/SNAT in nat POSTROUTING, DNAT anywhere in nat, and which bridge each serves.
 
+import { english, type Translate } from '../i18n/index.ts';
 import type { IptablesState } from '../kernel/types.ts';
 import { glossRule } from '../diff/gloss.ts';
 import { inSubnet } from './cidr.ts';
@@ -25,14 +26,14 @@ function servesAny(addresses: readonly string[], target: string | undefined): bo
 }
 
 /** The NAT rules of a namespace, in table order. */
-export function natRules(iptables: IptablesState): NatRule[] {
+export function natRules(iptables: IptablesState, t: Translate = english.t): NatRule[] {
   const nat = iptables['nat'] ?? {};
   const userChains = new Set(Object.values(nat).filter((c) => c.policy === undefined).map((c) => c.name));
   return Object.values(nat).flatMap((chain) => chain.rules.flatMap((rule): NatRule[] => {
     const kind = option(rule.spec, '-j');
     if (kind !== 'MASQUERADE' && kind !== 'SNAT' && kind !== 'DNAT') return [];
     if (kind !== 'DNAT' && chain.name !== 'POSTROUTING') return [];
-    const text = glossRule(rule.spec, userChains) ?? `${kind} ${rule.spec}`;
+    const text = glossRule(rule.spec, userChains, t) ?? `${kind} ${rule.spec}`;
     const serves = kind === 'DNAT'
       ? (_bridge: string, addrs: readonly string[]) => servesAny(addrs, option(rule.spec, '--to-destination'))
       : (bridge: string, addrs: readonly string[]) => option(rule.spec, '-o') === bridge || servesAny(addrs, option(rule.spec, '-s'));

@@ -9,6 +9,9 @@ import type { Target } from '../../target/types.ts';
 import type { Options } from '../args.ts';
 import type { Io } from '../io.ts';
 import { openTarget, parseTargetChoice } from '../targets.ts';
+import type { MessageKey, Translate } from '../../i18n/index.ts';
+import { cliTranslator } from '../lang.ts';
+import { displayWidth, padEndTo } from '../../util/text-width.ts';
 
 /** The Debian package of each tool, for the fix line. */
 const PACKAGES: ReadonlyMap<string, string> = new Map(LAB_TOOLS.map((t) => [t.command, t.pkg]));
@@ -16,11 +19,21 @@ const PACKAGES: ReadonlyMap<string, string> = new Map(LAB_TOOLS.map((t) => [t.co
 /** Finds each tool as the lab's shells do: PATH plus the sbin folders (the lab's shell is root). Prints `tool path` or `tool`. */
 const FIND = 'for d in /usr/local/sbin /usr/sbin /sbin; do case ":$PATH:" in *":$d:"*) ;; *) PATH=$PATH:$d ;; esac; done; for c; do printf "%s %s\\n" "$c" "$(command -v "$c")"; done';
 
-type Say = (label: string, text: string) => void;
+/** A line's label: one of doctor's (translated), or a tool's name as it is. */
+type Label = 'target' | 'sandbox' | 'tool' | 'fix' | 'internet' | 'ids' | 'verdict';
+type Say = (label: Label | { readonly tool: string }, text: string) => void;
+const LABELS = {
+  target: 'doctor.label.target', sandbox: 'doctor.label.sandbox', tool: 'doctor.label.tool', fix: 'doctor.label.fix',
+  internet: 'doctor.label.internet', ids: 'doctor.label.ids', verdict: 'doctor.label.verdict',
+} as const satisfies Record<Label, MessageKey>;
 
 /** Report the tools and try a real sandbox on the chosen target; every line labelled, the last one the verdict; exit 0 only when ready. */
 export async function doctorCommand(options: Options, io: Io): Promise<number> {
-  const say: Say = (label, text) => io.stdout.write(`${`${label}:`.padEnd(9)} ${text}\n`);
+  const { t } = cliTranslator(options.lang, io.env);
+  const labelOf = (label: Label | { readonly tool: string }): string => (typeof label === 'string' ? t(LABELS[label]) : label.tool);
+  // Labels in a column as wide as the widest (in columns: Chinese labels take two a character).
+  const column = Math.max(9, ...Object.values(LABELS).map((key) => displayWidth(`${t(key)}${t('report.colon')}`)));
+  const say: Say = (label, text) => io.stdout.write(`${padEndTo(`${labelOf(label)}${t('report.colon')}`, column)} ${text}\n`);
   const problems: string[] = [];
   const choice = parseTargetChoice(options.target);
   const target = await openTarget(choice, (line) => say('target', line));
@@ -30,25 +43,25 @@ export async function doctorCommand(options: Options, io: Io): Promise<number> {
     const started = performance.now();
     try {
       sandbox = await startSandbox(target, { world: 'internet' });
-      say('sandbox', `ready in ${Math.round(performance.now() - started)} ms`);
+      say('sandbox', t('doctor.sandbox-ready', { ms: Math.round(performance.now() - started) }));
     } catch (error) {
       if (!isSteplabError(error)) throw error;
-      say('sandbox', `cannot start: ${error.message}`);
+      say('sandbox', t('doctor.sandbox-cannot-start', { reason: error.message }));
       for (const line of error.hint?.split('\n') ?? []) say('fix', line);
-      problems.push('the sandbox cannot start');
+      problems.push(t('doctor.problem.sandbox'));
     }
     // Inside the sandbox, found exactly as a lesson's `requires` finds them; without one, here with the same PATH.
     const lab = sandbox;
     // Tools only this machine's sandbox target needs are looked for only there.
     const tools = LAB_TOOLS.filter((t) => target.name === 'sandbox' || !t.hostOnly).map((t) => t.command);
     const found = lab ? await findTools(tools, async (code) => (await lab.probe(code)).output) : target.name === 'sandbox' ? await findTools(tools, runHere) : undefined;
-    if (found) problems.push(...reportTools(found, target, say));
-    if (sandbox) problems.push(...(await reportSandbox(sandbox, target, say)));
+    if (found) problems.push(...reportTools(found, target, say, t));
+    if (sandbox) problems.push(...(await reportSandbox(sandbox, target, say, t)));
   } finally {
     await sandbox?.dispose();
     await target.dispose();
   }
-  say('verdict', problems.length === 0 ? `ready: every tool is there and the sandbox works on the ${target.name} target` : `not ready: ${problems.join('; ')}`);
+  say('verdict', problems.length === 0 ? t('doctor.ready', { target: target.name }) : t('doctor.not-ready', { problems: problems.join(t('doctor.separator')) }));
   return problems.length === 0 ? 0 : 1;
 }
 
@@ -70,37 +83,37 @@ async function findTools(tools: readonly string[], run: (code: string) => Promis
 }
 
 /** One line per tool, and the fix for the missing ones; returns the problems. */
-function reportTools(found: Map<string, string>, target: Target, say: Say): string[] {
+function reportTools(found: Map<string, string>, target: Target, say: Say, t: Translate): string[] {
   const width = Math.max(...[...found.keys()].map((t) => t.length));
   for (const [tool, path] of found) {
-    const where = path === '' ? 'MISSING (not in PATH, /usr/local/sbin, /usr/sbin or /sbin)' : path.startsWith('/run/steplab/bin/') ? 'installed, but cannot run in the sandbox (see below)' : path;
+    const where = path === '' ? t('doctor.tool-missing') : path.startsWith('/run/steplab/bin/') ? t('doctor.tool-unusable') : path;
     say('tool', `${tool.padEnd(width)}  ${where}`);
   }
   const missing = [...found].filter(([, path]) => path === '').map(([tool]) => tool);
   if (missing.length === 0) return [];
   const packages = [...new Set(missing.map((t) => PACKAGES.get(t) ?? t))];
-  say('fix', target.name === 'sandbox' ? `./setup, or sudo apt-get install ${packages.join(' ')}` : `install ${packages.join(' ')} on the ${target.name} target`);
-  return [`${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing`];
+  say('fix', target.name === 'sandbox' ? t('doctor.fix-here', { packages: packages.join(' ') }) : t('doctor.fix-target', { packages: packages.join(' '), target: target.name }));
+  return [t('doctor.problem.missing', { tools: missing.join(', '), count: missing.length })];
 }
 
 /** The lab world, whose ids the lab's root has outside, and what cannot run there (tcpdump without subordinate ids); returns the problems. */
-async function reportSandbox(sandbox: Sandbox, target: Target, say: Say): Promise<string[]> {
+async function reportSandbox(sandbox: Sandbox, target: Target, say: Say, t: Translate): Promise<string[]> {
   const problems: string[] = [];
   const web = await sandbox.probe("curl -s -m 3 -o /dev/null -w '%{http_code}' http://198.51.100.10/");
-  if (web.output.trim() === '200') say('internet', 'the simulated internet answers (http://198.51.100.10/ said 200)');
+  if (web.output.trim() === '200') say('internet', t('doctor.internet-ok'));
   else {
-    say('internet', `the simulated internet does not answer (curl: ${web.output.trim() || `exit ${web.exitCode}`})`);
-    problems.push('the simulated internet does not answer');
+    say('internet', t('doctor.internet-down', { detail: web.output.trim() || `exit ${web.exitCode}` }));
+    problems.push(t('doctor.problem.internet'));
   }
   const map = (await sandbox.probe('cat /proc/self/uid_map')).output.trim().split('\n')[0]?.trim().split(/\s+/).map(Number) ?? [];
   const [, outside = 0, count = 0] = map;
-  if (count === 1) say('ids', `root in the lab is your own user id (${outside}) outside, and no other id is mapped`);
-  else if (count > 1) say('ids', `root in the lab is id ${outside} outside; lab ids 0-${count - 1} are ${outside}-${outside + count - 1}${target.root ? ', a range no /etc/subuid or /etc/subgid entry covers' : ', your subordinate ids'}`);
+  if (count === 1) say('ids', t('doctor.ids-own', { outside }));
+  else if (count > 1) say('ids', t(target.root ? 'doctor.ids-range-root' : 'doctor.ids-range', { outside, last: count - 1, end: outside + count - 1 }));
   const unusable = await sandbox.probe('for f in /run/steplab/unusable/*; do [ -f "$f" ] && printf "%s %s\\n" "${f##*/}" "$(cat "$f")"; done; true');
   for (const line of unusable.output.split('\n').filter(Boolean)) {
     const tool = line.slice(0, line.indexOf(' '));
-    say(tool, line.slice(tool.length + 1));
-    problems.push(`${tool} cannot run in the sandbox (fix above); lessons that need it stop before their first step`);
+    say({ tool }, line.slice(tool.length + 1));
+    problems.push(t('doctor.problem.unusable', { tool }));
   }
   return problems;
 }

@@ -20,32 +20,33 @@ import { ClackController } from '../ui/controller.ts';
 import { isCI } from '../ui/io.ts';
 import { chooseStart, pickLesson } from '../ui/picker.ts';
 import { explainStep } from '../explain-step.ts';
-import type { Translator } from '../../i18n/index.ts';
+import { english, type Translate, type Translator } from '../../i18n/index.ts';
 import { cliTranslator } from '../lang.ts';
 
 /** Why steplab cannot ask the learner anything here, or undefined when it can. */
-export function notInteractiveReason(io: Io): string | undefined {
-  if (isCI(io.env)) return 'CI is set';
-  if (io.stdin.isTTY !== true) return 'its input is not a terminal';
-  if (io.stdout.isTTY !== true) return 'its output is not a terminal';
+export function notInteractiveReason(io: Io, t: Translate = english.t): string | undefined {
+  if (isCI(io.env)) return t('run.why-ci');
+  if (io.stdin.isTTY !== true) return t('run.why-stdin');
+  if (io.stdout.isTTY !== true) return t('run.why-stdout');
   return undefined;
 }
 
 /** Run one lesson, or pick from the course when none is named; returns the exit code. */
 export async function runCommand(positionals: readonly string[], options: Options, io: Io, name = 'run'): Promise<number> {
-  const why = notInteractiveReason(io);
+  const translator = cliTranslator(options.lang, io.env);
+  const { t } = translator;
+  const why = notInteractiveReason(io, t);
   if (why !== undefined) {
     const what = positionals[0] ?? options.course ?? 'lessons';
-    io.stderr.write(`steplab${name === 'run' ? ' run' : ''} asks you what to do at each step and cannot here: ${why}. To run lessons unattended, use \`steplab verify ${what}\`.\n`);
+    io.stderr.write(`${t('run.not-interactive', { command: name === 'run' ? 'steplab run' : 'steplab', why, what })}\n`);
     return 2;
   }
-  const translator = cliTranslator(options.lang, io.env);
   const named = await inLanguage(await resolveNamed(positionals[0], options.course, io), translator.lang);
   const { course } = named;
   const errors = course.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     for (const p of errors) io.stderr.write(`${formatProblem(p)}\n`);
-    io.stderr.write(`Fix the lesson${named.lesson ? '' : 's'} above (\`steplab lint\` lists every problem), then run again.\n`);
+    io.stderr.write(`${t('run.fix-lessons', { count: named.lesson ? 1 : 2 })}\n`);
     return 1;
   }
   if (course.lessons.length === 0) throw new SteplabError('LESSON_NOT_FOUND', `no lessons in ${named.where}`, 'Name a lesson file, or a folder of files like 01-namespaces.md.');
@@ -109,7 +110,7 @@ async function learn(lesson: Lesson, target: Target, progress: ProgressStore, op
     changes: !options['no-changes'],
     openShell: async (sandbox) => {
       if (!target.interactive) throw new SteplabError('TARGET_UNAVAILABLE', `the ${target.name} target cannot open an interactive shell`);
-      io.stdout.write('\nA shell in the lab: try things, then type exit to come back.\n');
+      io.stdout.write(`\n${translator.t('run.shell')}\n`);
       await target.interactive(sandbox.interactiveArgv());
     },
     onStepPassed: (step) => progress.markStep(lesson, step.id),

@@ -15,6 +15,7 @@ import { makeReporters } from '../reporters.ts';
 import { parseShard, takeShard } from '../shard.ts';
 import { openTarget, parseTargetChoice } from '../targets.ts';
 import { verifyAgainstDocker } from './verify-docker.ts';
+import { cliTranslator } from '../lang.ts';
 
 /** Verify lessons; returns the exit code. */
 export async function verifyCommand(paths: readonly string[], options: Options, io: Io): Promise<number> {
@@ -22,10 +23,11 @@ export async function verifyCommand(paths: readonly string[], options: Options, 
   const jobs = intOption(options.jobs, 'jobs', 1, 1, 32);
   const choice = parseTargetChoice(options.target);
   const shard = parseShard(options.shard);
+  const { t } = cliTranslator(options.lang, io.env);
   const course = await loadCourse(await coursePaths(paths, io));
   const loaded = new Set(course.files.map((f) => f.file));
   const inShard = new Set(takeShard([...loaded], shard));
-  if (shard) io.stderr.write(`Shard ${shard.index}/${shard.count}: ${inShard.size} of the ${loaded.size} lessons.\n`);
+  if (shard) io.stderr.write(`${t('verify.shard', { index: shard.index, shards: shard.count, count: inShard.size, total: loaded.size })}\n`);
   const errors = course.problems.filter((p) => p.severity === 'error' && (inShard.has(p.file) || !loaded.has(p.file)));
   for (const p of errors) io.stderr.write(`${formatProblem(p)}\n`);
   const reporters = makeReporters(options, io);
@@ -37,7 +39,7 @@ export async function verifyCommand(paths: readonly string[], options: Options, 
     return 0;
   }
   if (lessons.length === 0 && errors.length === 0) {
-    io.stderr.write(`No lessons found in ${paths.join(' ') || 'lessons'}. Lesson files are named like 01-namespaces.md.\n`);
+    io.stderr.write(`${t('verify.no-lessons', { where: paths.join(' ') || 'lessons' })}\n`);
     return 1;
   }
 

@@ -6,6 +6,7 @@ import type { Snapshot } from '../../kernel/types.ts';
 import type { Lesson, Step } from '../../lesson/types.ts';
 import { marks, useUnicode, type Marks } from '../../report/format.ts';
 import { renderMarkdown } from '../../report/render-markdown.ts';
+import { showsInstructions } from './picker.ts';
 import { learnerMessage } from '../../assert/learner.ts';
 import { english, type Translate, type Translator } from '../../i18n/index.ts';
 import type { ChallengeAttempt, ChallengeDecision, CheckOutcome, Controller, FailureDecision, StepDecision, StepOutcome, StepTools } from '../../run/events.ts';
@@ -30,6 +31,7 @@ type FailureChoice = FailureDecision | 'shell';
 
 export class ClackController implements Controller {
   readonly #io: { input?: Readable; output?: Writable };
+  readonly #showInstructions: boolean;
   readonly #topology: ((snapshot: Snapshot) => string) | undefined;
   readonly #explain: ((step: Step) => string) | undefined;
   readonly #color: boolean;
@@ -48,11 +50,12 @@ export class ClackController implements Controller {
     this.#color = options.color ?? (out.isTTY === true && !process.env.NO_COLOR);
     this.#marks = marks(options.unicode ?? useUnicode());
     this.#t = (options.translator ?? english).t;
+    this.#showInstructions = showsInstructions(options.translator);
   }
 
   /** One menu; Ctrl-C or Escape gives `cancelled`. */
   async #ask<T extends string>(message: string, options: Option<T>[], initialValue?: T): Promise<T | 'cancelled'> {
-    const answer = await select<T>({ message, options, initialValue, ...this.#io });
+    const answer = await select<T>({ message, options, initialValue, ...this.#io, showInstructions: this.#showInstructions });
     return isCancel(answer) ? 'cancelled' : answer;
   }
 

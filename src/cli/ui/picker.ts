@@ -29,6 +29,9 @@ export interface PickerOptions {
 
 type Progress = Pick<ProgressStore, 'standing' | 'resumeIndex' | 'completed'>;
 
+/** Whether a menu shows clack's key help (`↑/↓ to navigate`): it is English only, so only in English. */
+export const showsInstructions = (translator: Translator | undefined): boolean => (translator ?? english).lang === 'en';
+
 /** The progress column: ✔ finished, `3/7` in progress, blank when new. */
 export function standingLabel(standing: LessonStanding, unicode: boolean): string {
   if (standing.kind === 'finished') return marks(unicode).pass;
@@ -38,7 +41,7 @@ export function standingLabel(standing: LessonStanding, unicode: boolean): strin
 
 /** Let the learner pick a lesson; a finished or started one offers to start over. Ctrl-C quits. */
 export async function pickLesson(lessons: readonly Lesson[], progress: Progress, options: PickerOptions = {}): Promise<PickResult> {
-  const io = { input: options.input, output: options.output };
+  const io = { input: options.input, output: options.output, showInstructions: showsInstructions(options.translator) };
   const unicode = options.unicode ?? useUnicode();
   const { t } = options.translator ?? english;
   const standings = lessons.map((lesson) => progress.standing(lesson));
@@ -78,7 +81,7 @@ export async function chooseStart(
   progress: Progress,
   options: { input?: Readable; output?: Writable; back?: boolean; unicode?: boolean; translator?: Translator },
 ): Promise<StartChoice> {
-  const io = { input: options.input, output: options.output };
+  const io = { input: options.input, output: options.output, showInstructions: showsInstructions(options.translator) };
   const { t } = options.translator ?? english;
   for (;;) {
     const how = await askHowToStart(lesson, standing, progress, io, options.back === true, t);
@@ -106,7 +109,7 @@ async function askHowToStart(
   lesson: Lesson,
   standing: LessonStanding,
   progress: Progress,
-  io: { input?: Readable; output?: Writable },
+  io: { input?: Readable; output?: Writable; showInstructions: boolean },
   back: boolean,
   t: Translate,
 ): Promise<'resume' | 'over' | 'step' | 'back' | 'quit'> {

@@ -80,8 +80,9 @@ Join the JUnit reports of \`steplab verify --shard K/N --reporter junit\` runs i
   'help.lint': `Usage: steplab lint [PATH…]
 
 Report problems in lesson files as file:line:col; exit 1 if there are errors.
-A translation (a lesson whose lang is not en) is compared with its English original: its steps,
-command blocks and checks must be the same, byte for byte.
+A translation (lessons/zh-CN/NN-x.md, lang: zh-CN) is compared with its English original: its steps,
+command blocks and checks must be the same, byte for byte. A course folder's translations are
+linted with it: \`steplab lint lessons\` checks lessons/zh-CN too.
 `,
   'help.topology': `Usage: steplab topology LESSON.md [options]
 

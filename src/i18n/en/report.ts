@@ -19,6 +19,7 @@ export const report = {
   'report.commands-at': 'The commands at line {line}',
   'report.failed-at': ' at {command} (line {line})',
   'report.went-wrong': '{what} went wrong: {problem}{at}.',
+  'report.colon': ':',
   'report.checks': 'Checks:',
   'report.skipped': 'Skipped.',
   'report.what-changed': 'What changed in the kernel:',

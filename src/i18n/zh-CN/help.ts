@@ -83,7 +83,8 @@ LESSON 是课程文件，或它在课程目录（./lessons，或 --course）中�
   'help.lint': `用法：steplab lint [PATH…]
 
 以 file:line:col 的形式报告课程文件中的问题；有错误时以 1 退出。
-译文（lang 不是 en 的课程）会与英文原文比较：步骤、命令代码块和检查必须逐字节一致。
+译文（lessons/zh-CN/NN-x.md，lang: zh-CN）会与英文原文比较：步骤、命令代码块和检查必须逐字节一致。
+课程目录的译文会一起检查：\`steplab lint lessons\` 也会检查 lessons/zh-CN。
 `,
   'help.topology': `用法：steplab topology LESSON.md [options]
 

@@ -22,6 +22,7 @@ export const report: TranslationOf<typeof en> = {
   'report.commands-at': '第 {line} 行的命令',
   'report.failed-at': '，在 {command}（第 {line} 行）',
   'report.went-wrong': '{what}出错了：{problem}{at}。',
+  'report.colon': '：',
   'report.checks': '检查：',
   'report.skipped': '已跳过。',
   'report.what-changed': '内核中发生了哪些变化：',

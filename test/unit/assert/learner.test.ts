@@ -14,9 +14,15 @@ describe('learnerMessage', () => {
   });
 
   it('names what differs in a near miss, not the value wanted', () => {
-    const m = learnerMessage(has, fail(`nat POSTROUTING has no rule "${rule}" (rules there: -s 172.17.0.0/16 -j MASQUERADE)`));
+    const m = learnerMessage(has, { ...fail(`nat POSTROUTING has no rule "${rule}" (rules there: -s 172.17.0.0/16 -j MASQUERADE)`), chain: { rules: ['-s 172.17.0.0/16 -j MASQUERADE'] } });
     expect(m).toBe("the nat table's POSTROUTING chain has a MASQUERADE rule, but not the one this step asks for: look at its outgoing interface");
     expect(m).not.toContain('docker0');
+  });
+
+  it('says which of table and chain does not exist yet', () => {
+    const docker: Assertion = { kind: 'iptables-rule', table: 'nat', chain: 'DOCKER', rule: '-j RETURN', present: true };
+    const m = learnerMessage(docker, { ...fail('nat DOCKER has no rule "-j RETURN" (chain DOCKER does not exist in nat; chains there: PREROUTING)'), chain: { missing: 'chain', name: 'DOCKER' } });
+    expect(m).toBe('no RETURN rule yet: chain DOCKER does not exist');
   });
 
   it('tells a rule that should be gone, and a route without its gateway', () => {

@@ -9,7 +9,9 @@ function table(cases: readonly Case[]): void {
   it.each(cases.map(([fixture, assertion, passed, message]) => ({ fixture, assertion, passed, message })))(
     '$message',
     ({ fixture, assertion, passed, message }) => {
-      expect(checkState(assertion, fixtureSnapshot(fixture))).toEqual({ passed, message });
+      // `chain` (what a failed iptables check found, for the learner's form) is tested in learner.test.ts.
+      const { chain: _, ...result } = checkState(assertion, fixtureSnapshot(fixture));
+      expect(result).toEqual({ passed, message });
     },
   );
 }

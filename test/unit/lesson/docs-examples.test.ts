@@ -37,6 +37,15 @@ describe('docs/lesson-format.md stays exact', () => {
     expect(result.lesson?.steps.map((s) => s.id)).toEqual(['create-two-namespaces']);
   });
 
+  it('shows a lesson written in Chinese that parses, its step id made from a Chinese heading', () => {
+    const section = doc.slice(doc.indexOf('## Lessons in other languages'), doc.indexOf('## What lint says'));
+    const text = /~~~~markdown\n([\s\S]*?)~~~~/.exec(section)?.[1] ?? '';
+    const { lesson, problems } = parseLesson(text, 'zh.md');
+    expect(problems).toEqual([]);
+    expect(lesson?.lang).toBe('zh-CN');
+    expect(lesson?.steps.map((s) => s.id)).toEqual(['创建命名空间']);
+  });
+
   it('shows the $pid lesson of the variables section, which the e2e fixture runs for real', () => {
     const section = doc.slice(doc.indexOf('## Variables: checks see the lesson'), doc.indexOf('## When a step fails'));
     const body = /~~~~markdown\n([\s\S]*?)~~~~/.exec(section)?.[1] ?? '';

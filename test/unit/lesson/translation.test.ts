@@ -117,6 +117,16 @@ describe('lint on a course with translations', () => {
     expect(await lintPaths([DIR, join(DIR, 'zh-CN')])).toEqual([]);
   });
 
+  it('lints a course folder\'s translations with it', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'steplab-translation-'));
+    await mkdir(join(root, 'zh-CN'));
+    await mkdir(join(root, 'not-a-language'));
+    await writeFile(join(root, '01-two-namespaces.md'), englishText);
+    await writeFile(join(root, 'zh-CN', '01-two-namespaces.md'), chineseText.replace('ip netns add blue', 'ip netns add green'));
+    await writeFile(join(root, 'not-a-language', '01-x.md'), 'not a lesson');
+    expect((await lintPaths([root])).map((p) => `${p.file.slice(root.length + 1)}:${p.line}`)).toEqual(['zh-CN/01-two-namespaces.md:20']);
+  });
+
   it('lets a lesson and its translation share an id in one course', async () => {
     const course = await loadCourse([DIR, join(DIR, 'zh-CN')]);
     expect(course.problems).toEqual([]);
