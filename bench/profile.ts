@@ -4,7 +4,7 @@
 // step's time is steplab's own (Node, reporters). Prints one line a step and the lesson's sums.
 
 import { parseArgs } from 'node:util';
-import { loadCourse } from '../src/lesson/course.ts';
+import { loadCourse } from '../src/course/load.ts';
 import type { Lesson } from '../src/lesson/types.ts';
 import { SECTION_MARKER } from '../src/kernel/collect.ts';
 import { runLesson } from '../src/run/runner.ts';
@@ -12,7 +12,7 @@ import type { StepOutcome } from '../src/run/events.ts';
 import { startSandbox } from '../src/sandbox/sandbox.ts';
 import type { Sandbox } from '../src/sandbox/types.ts';
 import { openTarget, parseTargetChoice } from '../src/cli/targets.ts';
-import { runPool } from '../src/cli/commands/verify.ts';
+import { runPool } from '../src/cli/pool.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { changes: { type: 'boolean' }, jobs: { type: 'string' }, target: { type: 'string' } } });
 

@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { takeSnapshot } from '../src/kernel/snapshot.ts';
 import { snapshotScript } from '../src/kernel/collect.ts';
 import { parseSnapshot } from '../src/kernel/parse.ts';
-import { loadCourse } from '../src/lesson/course.ts';
+import { loadCourse } from '../src/course/load.ts';
 import type { CommandBlock, Lesson } from '../src/lesson/types.ts';
 import { startSandbox } from '../src/sandbox/sandbox.ts';
 import type { Sandbox } from '../src/sandbox/types.ts';

@@ -10,7 +10,7 @@ if (major < 22 || (major === 22 && minor < 18)) {
   const found = ['/usr/local/bin/node', '/opt/node22/bin/node'].find((n) => n !== process.execPath && existsSync(n));
   const r = found && !process.env.STEPLAB_NODE_RETRIED && spawnSync(found, process.argv.slice(1), { stdio: 'inherit', env: { ...process.env, STEPLAB_NODE_RETRIED: '1' } });
   if (r && r.status !== null) process.exit(r.status);
-  console.error(`steplab needs Node 22.18 or newer (this is ${process.version}). Install it with ./setup, or: sudo npm i -g --prefix /usr/local node@22`);
+  console.error(`steplab needs Node 22.18 or newer (this is ${process.version}). Install it with ./setup, or: sudo npm i -g --prefix /usr/local node-${process.platform}-${process.arch}@22`);
   process.exit(1);
 }
 const fromSource = existsSync(new URL('../src/cli/main.ts', import.meta.url));

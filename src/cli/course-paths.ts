@@ -2,7 +2,7 @@
 // else the course that ships with steplab, so `steplab` in any folder has something to offer.
 
 import { stat } from 'node:fs/promises';
-import { SHIPPED_COURSE, SHIPPED_COURSE_DIR, resolveLessonPath } from '../lesson/shipped-course.ts';
+import { SHIPPED_COURSE, SHIPPED_COURSE_DIR, resolveLessonPath } from '../course/shipped-course.ts';
 import type { Io } from './io.ts';
 
 /** The folder a command uses when no lesson is named: ./lessons when there is one, else the shipped course (said on stderr). */

@@ -2,12 +2,13 @@
 
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { lessonNumber, loadCourse, type Course } from '../lesson/course.ts';
+import { lessonNumber, type Course } from '../lesson/course.ts';
+import { loadCourse } from '../course/load.ts';
 import type { Lesson } from '../lesson/types.ts';
 import { usageError } from '../errors.ts';
-import { resolveLessonPath } from '../lesson/shipped-course.ts';
+import { resolveLessonPath } from '../course/shipped-course.ts';
 import { defaultCoursePath } from './course-paths.ts';
-import { courseInLanguage } from '../lesson/course-language.ts';
+import { courseInLanguage } from '../course/course-language.ts';
 import type { Io } from './io.ts';
 
 /** The course the learner works in, and the lesson named (if one was). */

@@ -1,10 +1,8 @@
-// Loads lesson files from paths (a file, or a course folder of numbered lessons) and parses each one.
+// A course in memory: lesson files as read and parsed, the lessons among them, and the order of a folder's lesson files.
+// Pure: src/course/load.ts does the reading.
 
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import type { Lesson, ParseResult, Problem } from './types.ts';
 import { locateFrontMatter } from './front-matter.ts';
-import { parseLesson } from './parse.ts';
 
 /** One file read and parsed; its text is kept so rules can point into it. */
 export interface LoadedFile {
@@ -21,7 +19,7 @@ export interface Course {
 }
 
 /** A problem with a path as a whole (no line): formatted as `path: error: message`. */
-function pathProblem(file: string, message: string): Problem {
+export function pathProblem(file: string, message: string): Problem {
   return { file, line: 0, column: 0, severity: 'error', message };
 }
 
@@ -38,43 +36,9 @@ export function orderLessonNames(names: readonly string[]): string[] {
     .toSorted((a, b) => (lessonNumber(a) ?? 0) - (lessonNumber(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** The lesson files one path names, or the problem with it. */
-export async function lessonFiles(path: string): Promise<{ readonly files: string[] } | { readonly problem: Problem }> {
-  let info;
-  try {
-    info = await stat(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file or folder; check the path' : `cannot be read (${code ?? String(error)})`;
-    return { problem: pathProblem(path, why) };
-  }
-  if (!info.isDirectory()) return { files: [path] };
-  const names = orderLessonNames(await readdir(path));
-  if (names.length === 0) {
-    return { problem: pathProblem(path, 'no lessons in this folder; a course folder holds lesson files named with a number first, e.g. 01-namespaces.md') };
-  }
-  return { files: names.map((name) => join(path, name)) };
-}
-
-/** Reads and parses every lesson the paths name; a lesson id used twice is an error at the second file. */
-export async function loadCourse(paths: readonly string[]): Promise<Course> {
-  const problems: Problem[] = [];
-  const files: LoadedFile[] = [];
-  const seen = new Set<string>();
-  for (const path of paths) {
-    const found = await lessonFiles(path);
-    if ('problem' in found) {
-      problems.push(found.problem);
-      continue;
-    }
-    for (const file of found.files) {
-      if (seen.has(resolve(file))) continue;
-      seen.add(resolve(file));
-      const loaded = await loadFile(file);
-      if ('message' in loaded) problems.push(loaded);
-      else files.push(loaded);
-    }
-  }
+/** The course the parsed files make, after the problems met finding them; a lesson id used twice is an error at the second file. */
+export function assembleCourse(files: readonly LoadedFile[], pathProblems: readonly Problem[] = []): Course {
+  const problems = [...pathProblems];
   const lessons: Lesson[] = [];
   const owners = new Map<string, string>();
   for (const { file, text, result } of files) {
@@ -96,14 +60,3 @@ export async function loadCourse(paths: readonly string[]): Promise<Course> {
 
 /** A lesson's id within its language. */
 const idKey = (lesson: Lesson): string => `${lesson.lang ?? 'en'}\0${lesson.id}`;
-
-/** Reads one file and parses it; a file that cannot be read is a problem. */
-async function loadFile(file: string): Promise<LoadedFile | Problem> {
-  try {
-    const text = await readFile(file, 'utf8');
-    return { file, text, result: parseLesson(text, file) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return pathProblem(file, `cannot be read (${code ?? String(error)}); check the file's permissions`);
-  }
-}

@@ -1,14 +1,11 @@
 // Checks lesson files and reports every problem, sorted by file and line; rules can be added.
 
 import type { Lesson, Problem } from './types.ts';
-import { loadCourse } from './course.ts';
+import type { Course } from './course.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
 import { locateFrontMatter } from './front-matter.ts';
 import { KNOWN_COMMANDS } from './known-commands.ts';
 import { checkVariablesAreSet } from './variables-rule.ts';
-import { translationProblems } from './translation-lint.ts';
-import { withTranslationFolders } from './course-language.ts';
-import { english, type Translate } from '../i18n/index.ts';
 
 /** What a rule may read besides the lesson: the file's text, to point at exact lines. */
 export interface LintSource {
@@ -33,10 +30,8 @@ export const requiresKnownCommands: LintRule = (lesson, source) =>
 
 export const BUILTIN_RULES: readonly LintRule[] = [requiresKnownCommands, checkVariablesAreSet];
 
-/** Lints every lesson the paths name (and a course folder's translations): parse problems, the rules on each lesson that parsed, translations against their originals. */
-export async function lintPaths(paths: readonly string[], extraRules: readonly LintRule[] = [], t: Translate = english.t): Promise<Problem[]> {
-  // A course folder's translations (lessons/zh-CN) are linted with it, so linting a course proves them in step.
-  const course = await loadCourse(await withTranslationFolders(paths));
+/** Lints a loaded course: its problems, the rules on each lesson that parsed, and problems found beside them (a translation's against its original), sorted by file (in load order) and line. */
+export function lintCourse(course: Course, extraRules: readonly LintRule[] = [], found: readonly Problem[] = []): Problem[] {
   const problems = [...course.problems];
   const texts = new Map(course.files.map((f) => [f.file, f.text]));
   for (const lesson of course.lessons) {
@@ -44,7 +39,7 @@ export async function lintPaths(paths: readonly string[], extraRules: readonly L
     const source = text === undefined ? undefined : { text };
     for (const rule of [...BUILTIN_RULES, ...extraRules]) problems.push(...rule(lesson, source));
   }
-  problems.push(...(await translationProblems(course, t)));
+  problems.push(...found);
   const order = new Map<string, number>();
   for (const p of [...course.problems.filter((p) => p.line === 0), ...course.files]) {
     if (!order.has(p.file)) order.set(p.file, order.size);

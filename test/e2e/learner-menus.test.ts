@@ -5,14 +5,14 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commandExists, runCommand } from '../../src/process/spawn.ts';
-import { sandboxUnavailable } from '../integration/host-state.ts';
+import { runCommand } from '../../src/process/spawn.ts';
+import { requireTestTool, sandboxUnavailable } from '../integration/host-state.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/steplab.js');
 const CHALLENGE = join(import.meta.dirname, '../fixtures/learner/02-challenge.md');
 const RETRY = join(import.meta.dirname, '../fixtures/learner/03-retry.md');
-const skip = (await sandboxUnavailable()) ?? ((await commandExists('tmux')) ? undefined : 'tmux is not installed');
-if (skip) console.warn(`skipping learner menu end-to-end tests: ${skip}`);
+const skip = await sandboxUnavailable('the learner menu end-to-end tests');
+if (!skip) await requireTestTool('tmux', 'the learner menu end-to-end tests');
 
 /** Generous: the machine runs other heavy tests beside these. */
 const SANDBOX_START_MS = 60_000;

@@ -4,13 +4,13 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commandExists, runCommand } from '../../src/process/spawn.ts';
-import { sandboxUnavailable } from '../integration/host-state.ts';
+import { runCommand } from '../../src/process/spawn.ts';
+import { requireTestTool, sandboxUnavailable } from '../integration/host-state.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/steplab.js');
 const LONG = join(import.meta.dirname, '../fixtures/learner/01-long.md');
-const skip = (await sandboxUnavailable()) ?? ((await commandExists('tmux')) ? undefined : 'tmux is not installed');
-if (skip) console.warn(`skipping learner end-to-end tests: ${skip}`);
+const skip = await sandboxUnavailable('the learner end-to-end tests');
+if (!skip) await requireTestTool('tmux', 'the learner end-to-end tests');
 
 const tmux = (...args: string[]) => runCommand('tmux', args, { timeoutMs: 10_000 });
 

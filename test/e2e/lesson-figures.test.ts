@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openTarget, parseTargetChoice } from '../../src/cli/targets.ts';
 import { takeSnapshot } from '../../src/kernel/snapshot.ts';
-import { loadCourse } from '../../src/lesson/course.ts';
+import { loadCourse } from '../../src/course/load.ts';
 import type { Lesson } from '../../src/lesson/types.ts';
 import { runLesson } from '../../src/run/runner.ts';
 import { startSandbox } from '../../src/sandbox/sandbox.ts';

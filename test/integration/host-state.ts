@@ -21,6 +21,16 @@ export async function hostNetworkState(): Promise<string> {
   return parts.join('\n');
 }
 
+/** What differs between two readings of hostNetworkState: `- line` gone, `+ line` new, under the section's `## command`. */
+export function hostChanges(before: string, after: string): string[] {
+  const lines = (state: string): string[] => {
+    let section = '';
+    return state.split('\n').filter((l) => l.trim() !== '').map((l) => (l.startsWith('## ') ? (section = l) : `${section}: ${l}`));
+  };
+  const [was, is] = [lines(before), lines(after)];
+  return [...was.filter((l) => !is.includes(l)).map((l) => `- ${l}`), ...is.filter((l) => !was.includes(l)).map((l) => `+ ${l}`)];
+}
+
 /** The host's network sysctls: forwarding, per-interface settings, bridge netfilter (what dockerd writes). */
 export async function hostSysctls(): Promise<string> {
   const r = await runCommand('sysctl', ['-a', '--pattern', '^net\\.(ipv4\\.(ip_forward|conf\\.|ip_local_port_range)|ipv6\\.conf\\.|bridge\\.)']);
@@ -43,6 +53,13 @@ export async function sandboxUnavailable(what = 'the sandbox tests'): Promise<st
   if (process.env.STEPLAB_REQUIRE_TARGETS) throw new Error(`${what} must run here (STEPLAB_REQUIRE_TARGETS is set), but ${reason}`);
   console.warn(`skipping ${what}: ${reason}`);
   return reason;
+}
+
+/** Fails the test file, rather than skipping it, when a tool its tests need beyond the lab's is missing. */
+export async function requireTestTool(command: string, what: string): Promise<void> {
+  if (!(await commandExists(command))) {
+    throw new Error(`${what} need ${command}, which is not installed here; ./setup installs it (TEST_PACKAGES in scripts/install-lab.sh)`);
+  }
 }
 
 /** The lab's commands missing on this machine: a test that needs them fails with this list (./setup installs them). */

@@ -22,7 +22,7 @@ describe.skipIf(reason !== undefined && !required)('docker target', () => {
     const started = performance.now();
     target = await startDockerTarget({ onProgress: (line) => console.log(`[docker target] ${line}`) });
     console.log(`[docker target] started in ${Math.round(performance.now() - started)} ms: ${target.description}`);
-  });
+  }, 600_000); // The first start builds the lab image from Debian's mirror (.ci/run builds it before the tests).
 
   afterAll(async () => {
     await target?.dispose();

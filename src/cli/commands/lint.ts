@@ -1,6 +1,7 @@
 // `steplab lint PATH…`: prints every problem in the lessons as `file:line:col: severity: message`.
 
-import { formatProblem, lintPaths } from '../../lesson/lint.ts';
+import { formatProblem } from '../../lesson/lint.ts';
+import { lintPaths } from '../../course/lint-paths.ts';
 import type { LintRule } from '../../lesson/lint.ts';
 import { english, type Translate } from '../../i18n/index.ts';
 

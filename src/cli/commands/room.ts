@@ -2,7 +2,7 @@
 
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { loadCourse } from '../../lesson/course.ts';
+import { loadCourse } from '../../course/load.ts';
 import { formatProblem } from '../../lesson/lint.ts';
 import { stateDir } from '../../progress/store.ts';
 import { outline, packCourse } from '../../room/course-pack.ts';

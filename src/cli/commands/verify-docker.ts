@@ -1,7 +1,7 @@
 // `steplab verify --against docker [PATH…]`: each lesson's docker blocks run by a real engine inside the lab, judged by the lesson's own checks.
 
 import { usageError } from '../../errors.ts';
-import { loadCourse } from '../../lesson/course.ts';
+import { loadCourse } from '../../course/load.ts';
 import { formatProblem } from '../../lesson/lint.ts';
 import { engineChoice, findEngine } from '../../oracle/engine.ts';
 import { makeLabImage } from '../../oracle/image.ts';
@@ -12,8 +12,9 @@ import type { LessonOutcome } from '../../run/events.ts';
 import { runLesson } from '../../run/runner.ts';
 import { intOption, type Options } from '../args.ts';
 import type { Io } from '../io.ts';
+import { runPool } from '../pool.ts';
+import { makeReporters } from '../reporters.ts';
 import { openTarget, parseTargetChoice } from '../targets.ts';
-import { makeReporters, runPool } from './verify.ts';
 
 /** Verify lessons against a Docker engine; returns the exit code (non-zero when there is no engine). */
 export async function verifyAgainstDocker(paths: readonly string[], options: Options, io: Io): Promise<number> {

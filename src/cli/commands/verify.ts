@@ -1,19 +1,17 @@
 // `steplab verify [PATH…]`: every lesson in its own sandbox, unattended; exit 0 only when all pass.
 
-import { loadCourse } from '../../lesson/course.ts';
+import { loadCourse } from '../../course/load.ts';
 import { formatProblem } from '../../lesson/lint.ts';
 import type { Lesson } from '../../lesson/types.ts';
-import { JsonReporter } from '../../report/json.ts';
-import { JunitReporter } from '../../report/junit.ts';
-import { PlainReporter } from '../../report/plain.ts';
 import type { LessonOutcome, Reporter } from '../../run/events.ts';
 import { Emitter } from '../../run/emitter.ts';
 import { runLesson } from '../../run/runner.ts';
 import { startSandbox } from '../../sandbox/sandbox.ts';
-import { usageError } from '../../errors.ts';
 import { intOption, type Options } from '../args.ts';
 import { coursePaths } from '../course-paths.ts';
 import type { Io } from '../io.ts';
+import { runPool } from '../pool.ts';
+import { makeReporters } from '../reporters.ts';
 import { parseShard, takeShard } from '../shard.ts';
 import { openTarget, parseTargetChoice } from '../targets.ts';
 import { verifyAgainstDocker } from './verify-docker.ts';
@@ -82,18 +80,6 @@ async function verifyLessons(paths: readonly string[], options: Options, io: Io,
   return ordered.every((o) => o.status === 'passed') && errors.length === 0 ? 0 : 1;
 }
 
-/** The plain log always (to stderr when a machine format takes stdout); JUnit or JSON when asked for. */
-export function makeReporters(options: Options, io: Io): Reporter[] {
-  const kind = options.reporter ?? 'plain';
-  if (!['plain', 'junit', 'json'].includes(kind)) throw usageError(`unknown reporter "${kind}"`, 'Use --reporter plain, junit or json.');
-  if (kind === 'junit' && !options.output) throw usageError('--reporter junit needs --output FILE');
-  const jsonToStdout = kind === 'json' && !options.output;
-  const reporters: Reporter[] = [new PlainReporter({ stream: jsonToStdout ? io.stderr : io.stdout, translator: cliTranslator(options.lang, io.env) })];
-  if (kind === 'junit') reporters.push(new JunitReporter(options.output as string));
-  if (kind === 'json') reporters.push(new JsonReporter(options.output ?? io.stdout));
-  return reporters;
-}
-
 /** Lessons that could not be parsed count as failed in the summary. */
 function brokenOutcomes(files: readonly string[], target: string): LessonOutcome[] {
   return files.map((file) => ({
@@ -104,16 +90,4 @@ function brokenOutcomes(files: readonly string[], target: string): LessonOutcome
     error: `${file} has errors; run \`steplab lint ${file}\``,
     durationMs: 0,
   }));
-}
-
-/** Run work over items with at most `jobs` at once. */
-export async function runPool<T>(items: readonly T[], jobs: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, worker));
 }

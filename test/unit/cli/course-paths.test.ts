@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { coursePaths } from '../../../src/cli/course-paths.ts';
-import { SHIPPED_COURSE_DIR } from '../../../src/lesson/shipped-course.ts';
+import { SHIPPED_COURSE_DIR } from '../../../src/course/shipped-course.ts';
 
 const home = process.cwd();
 afterEach(() => process.chdir(home));

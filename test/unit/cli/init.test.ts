@@ -7,8 +7,8 @@ import { parse as parseYaml } from 'yaml';
 import { initCommand } from '../../../src/cli/commands/init.ts';
 import type { Io } from '../../../src/cli/io.ts';
 import { unexplainedCommands } from '../../../src/explainer/lint-rule.ts';
-import { loadCourse } from '../../../src/lesson/course.ts';
-import { lintPaths } from '../../../src/lesson/lint.ts';
+import { loadCourse } from '../../../src/course/load.ts';
+import { lintPaths } from '../../../src/course/lint-paths.ts';
 import manifest from '../../../package.json' with { type: 'json' };
 
 /** An Io whose output is collected. */

@@ -8,7 +8,7 @@ const repo = join(import.meta.dirname, '../../..');
 /** The scripts, and the shell each runs in (the sandbox's are fed to bash without a shebang). */
 const SCRIPTS = [
   'src/sandbox/scripts/init.sh', 'src/sandbox/scripts/shell.sh', 'setup', 'scripts/install-lab.sh',
-  '.ci/run', '.ci/install-docker.sh', '.ci/install-vagrant.sh', '.ci/fresh-container.sh',
+  '.ci/run', '.ci/install-docker.sh', '.ci/install-vagrant.sh', '.ci/fresh-container.sh', '.ci/fetch-docker26.sh',
   'docker/build-base-image.sh', 'vagrant/provision.sh',
 ];
 

@@ -1,10 +1,11 @@
 // Lint for translations: each one against its original (read from disk when the paths did not name it).
 
 import { resolve } from 'node:path';
-import { loadCourse, type Course } from './course.ts';
-import { locateFrontMatter } from './front-matter.ts';
-import { compareTranslation, freshness, isTranslation, originalFile } from './translation.ts';
-import type { Lesson, Problem } from './types.ts';
+import type { Course } from '../lesson/course.ts';
+import { locateFrontMatter } from '../lesson/front-matter.ts';
+import { compareTranslation, freshness, isTranslation, originalFile } from '../lesson/translation.ts';
+import type { Lesson, Problem } from '../lesson/types.ts';
+import { loadCourse } from './load.ts';
 import { english, type Translate } from '../i18n/index.ts';
 
 /** Every problem of every translation in the course: no original, an original with errors, a difference, an older original. */

@@ -5,7 +5,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { usageError } from '../errors.ts';
-import { lessonNumber, orderLessonNames } from './course.ts';
+import { lessonNumber, orderLessonNames } from '../lesson/course.ts';
 
 /** The name the shipped course answers to on the command line. */
 export const SHIPPED_COURSE = 'networking';

@@ -2,8 +2,8 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCourse } from '../../../src/lesson/course.ts';
-import { courseInLanguage } from '../../../src/lesson/course-language.ts';
+import { loadCourse } from '../../../src/course/load.ts';
+import { courseInLanguage } from '../../../src/course/course-language.ts';
 import { progressKey } from '../../../src/progress/store.ts';
 
 const FIXTURE = new URL('../../fixtures/translation/', import.meta.url).pathname;

@@ -2,9 +2,10 @@
 
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { loadCourse, type Course } from './course.ts';
-import { compareTranslation, isTranslation, lessonLang, translationFile } from './translation.ts';
-import type { Lesson } from './types.ts';
+import type { Course } from '../lesson/course.ts';
+import { compareTranslation, isTranslation, lessonLang, translationFile } from '../lesson/translation.ts';
+import type { Lesson } from '../lesson/types.ts';
+import { loadCourse } from './load.ts';
 
 /**
  * Swap in translations, lesson by lesson: a translation is used when it parses, is one (right folder

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SHIPPED_COURSE_DIR, resolveLessonPath } from '../../../src/lesson/shipped-course.ts';
+import { SHIPPED_COURSE_DIR, resolveLessonPath } from '../../../src/course/shipped-course.ts';
 import { orderLessonNames } from '../../../src/lesson/course.ts';
 import { readdir } from 'node:fs/promises';
 

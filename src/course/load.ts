@@ -1,0 +1,58 @@
+// Loads lesson files from paths (a file, or a course folder of numbered lessons) and parses each one.
+
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Problem } from '../lesson/types.ts';
+import { assembleCourse, orderLessonNames, pathProblem, type Course, type LoadedFile } from '../lesson/course.ts';
+import { parseLesson } from '../lesson/parse.ts';
+
+/** The lesson files one path names, or the problem with it. */
+export async function lessonFiles(path: string): Promise<{ readonly files: string[] } | { readonly problem: Problem }> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file or folder; check the path' : `cannot be read (${code ?? String(error)})`;
+    return { problem: pathProblem(path, why) };
+  }
+  if (!info.isDirectory()) return { files: [path] };
+  const names = orderLessonNames(await readdir(path));
+  if (names.length === 0) {
+    return { problem: pathProblem(path, 'no lessons in this folder; a course folder holds lesson files named with a number first, e.g. 01-namespaces.md') };
+  }
+  return { files: names.map((name) => join(path, name)) };
+}
+
+/** Reads and parses every lesson the paths name (a file named twice once); problems are data, never thrown. */
+export async function loadCourse(paths: readonly string[]): Promise<Course> {
+  const problems: Problem[] = [];
+  const files: LoadedFile[] = [];
+  const seen = new Set<string>();
+  for (const path of paths) {
+    const found = await lessonFiles(path);
+    if ('problem' in found) {
+      problems.push(found.problem);
+      continue;
+    }
+    for (const file of found.files) {
+      if (seen.has(resolve(file))) continue;
+      seen.add(resolve(file));
+      const loaded = await loadFile(file);
+      if ('message' in loaded) problems.push(loaded);
+      else files.push(loaded);
+    }
+  }
+  return assembleCourse(files, problems);
+}
+
+/** Reads one file and parses it; a file that cannot be read is a problem. */
+async function loadFile(file: string): Promise<LoadedFile | Problem> {
+  try {
+    const text = await readFile(file, 'utf8');
+    return { file, text, result: parseLesson(text, file) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return pathProblem(file, `cannot be read (${code ?? String(error)}); check the file's permissions`);
+  }
+}
