@@ -9,6 +9,8 @@ export default defineConfig({
     // Integration tests compare the host's network state before and after; a docker test starting a
     // container in parallel would change it under them. Files run one after another.
     fileParallelism: false,
+    // A folder where the first course test of a run saves its one run of the course for the others (test/support/course-run.ts).
+    globalSetup: ['test/support/course-run-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
