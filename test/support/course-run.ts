@@ -130,7 +130,10 @@ async function runCourse(key: string): Promise<CourseRun> {
     await target.dispose();
   }
   const lessons = courseFiles.map((f) => records.get(f)).filter((r): r is LessonRecord => r !== undefined);
-  return { key, lessons, durationMs: Math.round(performance.now() - started) };
+  const durationMs = Math.round(performance.now() - started);
+  // The one line CI's log needs to see what the shared run costs.
+  console.log(`course run ${key}: ${lessons.length} lessons, 2 at a time, in ${Math.round(durationMs / 1000)} s (${lessons.map((l) => `${l.file.slice(0, 2)} ${Math.round(l.durationMs / 1000)} s`).join(', ')})`);
+  return { key, lessons, durationMs };
 }
 
 type Target = Awaited<ReturnType<typeof openTarget>>;
