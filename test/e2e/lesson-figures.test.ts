@@ -5,10 +5,10 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCourse } from '../../src/lesson/course.ts';
 import { sandboxUnavailable } from '../integration/host-state.ts';
-import { courseFiles, courseRun, failureOf, lessonRecord, repo } from '../support/course-run.ts';
+import { courseFiles, failureOf, lessonRecord, repo } from '../support/course-run.ts';
 import { FIGURE_FENCE, figuresOf } from '../support/lesson-figures.ts';
 
 const figured = courseFiles.filter((f) => readFileSync(join(repo, 'lessons', f), 'utf8').split('\n').some((l) => FIGURE_FENCE.test(l)));
@@ -20,11 +20,10 @@ describe('the lessons embed topology figures', () => {
   });
 });
 
-describe.skipIf(skip)('each embedded figure equals what steplab draws at its step', () => {
-  beforeAll(() => courseRun().then(() => undefined), 1_800_000);
-
+// Concurrent: each test asks for its lesson's run, and the shared runs go two at a time.
+describe.skipIf(skip).concurrent('each embedded figure equals what steplab draws at its step', () => {
   for (const file of figured) {
-    it(file, async () => {
+    it(file, { timeout: 1_800_000 }, async () => {
       const path = join(repo, 'lessons', file);
       const lines = readFileSync(path, 'utf8').split('\n');
       const lesson = (await loadCourse([path])).lessons[0];

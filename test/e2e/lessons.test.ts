@@ -10,12 +10,12 @@
 // translations, one with a challenge and figures and the capstone, run through the CLI with --jobs 2.
 // STEPLAB_VERIFY_TRANSLATIONS=all verifies all 16 (issue 12's `steplab verify --jobs 2 lessons/zh-CN`).
 
-import { describe, expect, it, beforeAll } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { runCommand } from '../../src/process/spawn.ts';
 import { sandboxUnavailable } from '../integration/host-state.ts';
-import { courseFiles, courseRun, failureOf, lessonRecord, repo } from '../support/course-run.ts';
+import { courseFiles, failureOf, lessonRecord, repo } from '../support/course-run.ts';
 
 const translations = readdirSync(join(repo, 'lessons/zh-CN')).filter((f) => /^\d+-.*\.md$/.test(f)).sort();
 const sample = process.env.STEPLAB_VERIFY_TRANSLATIONS === 'all' ? ['lessons/zh-CN'] : ['lessons/zh-CN/02-veth-pairs.md', 'lessons/zh-CN/16-capstone.md'];
@@ -34,17 +34,18 @@ describe('the course and its translations', () => {
   });
 });
 
-describe.skipIf(skip)('the course on the sandbox target', () => {
-  beforeAll(() => courseRun().then(() => undefined), 1_800_000);
-
+// Concurrent: each test asks for its lesson's run, and the shared runs go two at a time.
+describe.skipIf(skip).concurrent('the course on the sandbox target', () => {
   for (const file of courseFiles) {
-    it(`passes verify: ${file}`, async () => {
+    it(`passes verify: ${file}`, { timeout: 1_800_000 }, async () => {
       const record = await lessonRecord(file);
       expect(failureOf(record), `lessons/${file} fails verify`).toBeUndefined();
     });
   }
+});
 
-  it('translations pass verify through the CLI', { timeout: 1_200_000 }, async () => {
+describe.skipIf(skip)('the translations on the sandbox target', () => {
+  it('pass verify through the CLI', { timeout: 1_200_000 }, async () => {
     const r = await runCommand(process.execPath, ['bin/steplab.js', 'verify', '--jobs', '2', ...sample], { cwd: repo, timeoutMs: 1_190_000, env: { CI: 'true' } });
     const count = sample.length === 1 ? translations.length : sample.length;
     expect(r.stdout.trimEnd().split('\n').at(-1), r.stdout).toBe(`${count} passed, 0 failed`);

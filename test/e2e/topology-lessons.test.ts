@@ -7,10 +7,10 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/process/spawn.ts';
 import { sandboxUnavailable } from '../integration/host-state.ts';
-import { courseFiles, courseRun, failureOf, lessonRecord, repo } from '../support/course-run.ts';
+import { courseFiles, failureOf, lessonRecord, repo } from '../support/course-run.ts';
 
 const goldenDir = join(repo, 'test/fixtures/topology/lessons');
 const skip = await sandboxUnavailable('the lessons\' topology pictures');
@@ -22,11 +22,10 @@ async function golden(file: string): Promise<string> {
   return readFile(path, 'utf8');
 }
 
-describe.skipIf(skip)('topology of each lesson at its end', () => {
-  beforeAll(() => courseRun().then(() => undefined), 1_800_000);
-
+// Concurrent: each test asks for its lesson's run, and the shared runs go two at a time.
+describe.skipIf(skip).concurrent('topology of each lesson at its end', () => {
   for (const file of courseFiles) {
-    it(file, async () => {
+    it(file, { timeout: 1_800_000 }, async () => {
       const record = await lessonRecord(file);
       expect(record.drawnAtEnd, `lessons/${file} did not run to its end:\n${failureOf(record)}`).toBeDefined();
       const picture = `${record.drawnAtEnd}\n`;
@@ -35,7 +34,9 @@ describe.skipIf(skip)('topology of each lesson at its end', () => {
       else expect(picture, `lessons/${file}: the lab at its end differs from ${join('test/fixtures/topology/lessons', file.replace(/\.md$/, '.txt'))}`).toBe(await golden(file));
     });
   }
+});
 
+describe.skipIf(skip)('the topology command', () => {
   it('`steplab topology` draws the same picture', { timeout: 180_000 }, async () => {
     const file = courseFiles[0]!;
     const r = await runCommand(process.execPath, ['bin/steplab.js', 'topology', join('lessons', file)], { cwd: repo, timeoutMs: 170_000, env: { CI: 'true' } });

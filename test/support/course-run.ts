@@ -1,10 +1,11 @@
-// One run of the shipped course (lessons/*.md) on the sandbox target, shared by the e2e tests that assert
+// One run of each shipped lesson (lessons/*.md) on the sandbox target, shared by the e2e tests that assert
 // on it: lessons.test (every step passes, as `steplab verify` runs it), lesson-figures.test (the lab drawn
 // after each step that embeds a ```text topology figure) and topology-lessons.test (the lab drawn at the
-// end, as `steplab topology LESSON` draws it). They used to replay every lesson once each; now the first
-// of them in a vitest invocation runs the course, two lessons at a time like `verify --jobs 2`, and saves
-// what it saw in the folder the global setup made for this invocation (test/support/course-run-setup.ts),
-// under a hash of the lessons and src/, so the others read it. Run on its own, a file runs the course itself.
+// end, as `steplab topology LESSON` draws it). They used to replay every lesson once each; now the first of
+// them in a vitest invocation to ask for a lesson runs it, two lessons at a time like `verify --jobs 2`, and
+// saves what it saw in the folder the global setup made for this invocation (test/support/course-run-setup.ts),
+// under a hash of the lesson and src/, so the others read it. A file run alone (or with -t) runs only the
+// lessons it asks for.
 //
 // The run is verify's (no controller: every step runs, each challenge must fail its checks before its
 // solution and pass them after). Snapshots are taken between steps, when nothing runs in the sandbox:
@@ -15,7 +16,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { runPool } from '../../src/cli/commands/verify.ts';
 import { openTarget, parseTargetChoice } from '../../src/cli/targets.ts';
 import { takeSnapshot } from '../../src/kernel/snapshot.ts';
 import { loadCourse } from '../../src/lesson/course.ts';
@@ -56,12 +56,6 @@ export interface LessonRecord {
   readonly durationMs: number;
 }
 
-export interface CourseRun {
-  readonly key: string;
-  readonly lessons: readonly LessonRecord[];
-  readonly durationMs: number;
-}
-
 /** Why a lesson did not pass, naming the lesson file and the failing step's line; undefined when it passed. */
 export function failureOf(record: LessonRecord): string | undefined {
   if (record.status === 'passed') return undefined;
@@ -70,82 +64,85 @@ export function failureOf(record: LessonRecord): string | undefined {
   return [`lessons/${record.file}: ${record.status}${record.error ? `: ${record.error}` : ''}`, ...steps].join('\n');
 }
 
-/** The record of one lesson of the shared run (running the course first if this invocation has not yet). */
-export async function lessonRecord(file: string): Promise<LessonRecord> {
-  const record = (await courseRun()).lessons.find((l) => l.file === file);
-  if (!record) throw new Error(`lessons/${file} is not in the course run`);
+const records = new Map<string, Promise<LessonRecord>>();
+
+/** The record of one lesson's run in this vitest invocation: read from the shared folder, or run now (two at a time) and saved there. */
+export function lessonRecord(file: string): Promise<LessonRecord> {
+  let record = records.get(file);
+  if (!record) {
+    record = loadOrRun(file);
+    records.set(file, record);
+  }
   return record;
 }
 
-let inProcess: Promise<CourseRun> | undefined;
-
-/** The course run of this vitest invocation: read from the shared folder, or run now and saved there. */
-export async function courseRun(): Promise<CourseRun> {
-  inProcess ??= loadOrRun();
-  return inProcess;
-}
-
-async function loadOrRun(): Promise<CourseRun> {
-  const key = courseKey();
+async function loadOrRun(file: string): Promise<LessonRecord> {
+  if (!courseFiles.includes(file)) throw new Error(`lessons/${file} is not a lesson of the course`);
   const dir = inject('courseRunDir') as string | undefined;
-  const file = dir ? join(dir, `${key}.json`) : undefined;
-  if (file && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as CourseRun;
-  const run = await runCourse(key);
-  if (file && dir) {
+  const saved = dir ? join(dir, `${file.replace(/\.md$/, '')}-${lessonKey(file)}.json`) : undefined;
+  if (saved && existsSync(saved)) return JSON.parse(readFileSync(saved, 'utf8')) as LessonRecord;
+  const record = await slot(() => runLessonFile(file));
+  if (saved && dir) {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(`${file}.tmp`, JSON.stringify(run));
-    renameSync(`${file}.tmp`, file);
+    writeFileSync(`${saved}.tmp`, JSON.stringify(record));
+    renameSync(`${saved}.tmp`, saved);
   }
-  return run;
+  return record;
 }
 
-/** A hash of what the run depends on: the lessons and the source of steplab. */
-function courseKey(): string {
-  const hash = createHash('sha256');
-  for (const f of courseFiles) hash.update(`lessons/${f}\0`).update(readFileSync(join(repo, 'lessons', f))).update('\0');
-  const src = join(repo, 'src');
-  for (const f of (readdirSync(src, { recursive: true }) as string[]).sort()) {
-    const path = join(src, f);
-    if (f.endsWith('.ts') || f.endsWith('.json')) hash.update(`src/${f}\0`).update(readFileSync(path)).update('\0');
+let srcHash: string | undefined;
+
+/** A hash of what a lesson's run depends on: the lesson file and the source of steplab. */
+function lessonKey(file: string): string {
+  if (!srcHash) {
+    const hash = createHash('sha256');
+    const src = join(repo, 'src');
+    for (const f of (readdirSync(src, { recursive: true }) as string[]).sort()) {
+      if (f.endsWith('.ts') || f.endsWith('.json') || f.endsWith('.sh')) hash.update(`src/${f}\0`).update(readFileSync(join(src, f))).update('\0');
+    }
+    srcHash = hash.digest('hex');
   }
-  return hash.digest('hex').slice(0, 16);
+  return createHash('sha256').update(srcHash).update(readFileSync(join(repo, 'lessons', file))).digest('hex').slice(0, 16);
 }
 
-/** Runs every lesson of the course, two at a time, drawing the lab at its figures and at its end. */
-async function runCourse(key: string): Promise<CourseRun> {
-  const started = performance.now();
-  const course = await loadCourse(courseFiles.map((f) => join(repo, 'lessons', f)));
-  const errors = course.problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new Error(`the course does not load:\n${errors.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n')}`);
-  const target = await openTarget(parseTargetChoice(undefined));
-  const records = new Map<string, LessonRecord>();
+/** Two lesson runs at a time, like `verify --jobs 2` (the machine has two cores and is shared). */
+let running = 0;
+const waiting: (() => void)[] = [];
+async function slot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= 2) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
   try {
-    await runPool(course.lessons, 2, async (lesson) => {
-      let record = await runOne(lesson, target, 1);
-      // A sandbox that never started says nothing about the lesson: on a loaded machine, try once more.
-      if (record.status === 'broken' && /could not start/.test(record.error ?? '')) record = await runOne(lesson, target, 2);
-      records.set(record.file, record);
-    });
+    return await work();
   } finally {
-    await target.dispose();
+    running--;
+    waiting.shift()?.();
   }
-  const lessons = courseFiles.map((f) => records.get(f)).filter((r): r is LessonRecord => r !== undefined);
-  const durationMs = Math.round(performance.now() - started);
-  // The one line CI's log needs to see what the shared run costs.
-  console.log(`course run ${key}: ${lessons.length} lessons, 2 at a time, in ${Math.round(durationMs / 1000)} s (${lessons.map((l) => `${l.file.slice(0, 2)} ${Math.round(l.durationMs / 1000)} s`).join(', ')})`);
-  return { key, lessons, durationMs };
 }
 
-type Target = Awaited<ReturnType<typeof openTarget>>;
+/** Runs one lesson as verify does (trying once more when its sandbox could not start on a loaded machine). */
+async function runLessonFile(file: string): Promise<LessonRecord> {
+  const started = performance.now();
+  const course = await loadCourse([join(repo, 'lessons', file)]);
+  const errors = course.problems.filter((p) => p.severity === 'error');
+  const lesson = course.lessons[0];
+  if (errors.length > 0 || !lesson) throw new Error(`lessons/${file} does not load:\n${errors.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n')}`);
+  let record = await runOne(lesson, 1);
+  // A sandbox that never started says nothing about the lesson: on a loaded machine, try once more.
+  if (record.status === 'broken' && /could not start/.test(record.error ?? '')) record = await runOne(lesson, 2);
+  // The one line CI's log needs to see what the shared run costs.
+  console.log(`shared run of lessons/${file}: ${record.status} in ${Math.round((performance.now() - started) / 1000)} s`);
+  return record;
+}
 
 /** One lesson in its own sandbox, as verify runs it, with the drawings taken between its steps. */
-async function runOne(lesson: Lesson, target: Target, runs: number): Promise<LessonRecord> {
+async function runOne(lesson: Lesson, runs: number): Promise<LessonRecord> {
   const file = lesson.file.slice(lesson.file.lastIndexOf('/') + 1);
   const figured = new Set(figuresOf(lesson, readFileSync(lesson.file, 'utf8').split('\n')).map((f) => f.stepIndex));
   const last = lesson.steps.length - 1;
   const drawnAfter: Record<number, string> = {};
   let drawnAtEnd: string | undefined;
   let sandbox: Sandbox | undefined;
+  const target = await openTarget(parseTargetChoice(undefined));
   const outcome = await runLesson(lesson, {
     target: target.name,
     startSandbox: async (l) => (sandbox = await startSandbox(target, { world: l.world })),
@@ -159,7 +156,7 @@ async function runOne(lesson: Lesson, target: Target, runs: number): Promise<Les
         if (index === last) drawnAtEnd = drawn;
       },
     }],
-  });
+  }).finally(() => target.dispose());
   return {
     file,
     status: outcome.status,
