@@ -11,6 +11,8 @@ export default defineConfig({
     fileParallelism: false,
     // In CI (STEPLAB_REQUIRE_TARGETS) a skipped test fails the run.
     reporters: process.env.STEPLAB_REQUIRE_TARGETS ? ['default', './test/support/no-skips-reporter.ts'] : ['default'],
+    // A folder where the first course test of a run saves its one run of the course for the others (test/support/course-run.ts).
+    globalSetup: ['test/support/course-run-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
