@@ -1,5 +1,5 @@
-// The real CLI in a pseudo-terminal under LANG=zh_CN.UTF-8: the picker, a step, a challenge's menu, the checks
-// and the summary in Chinese, on a lesson written in Chinese (headings, id and all) that lints and verifies.
+// The real CLI in a pseudo-terminal under LANG=zh_CN.UTF-8: the picker, a step, what changed, the topology, the
+// explanations, a challenge's menu, the checks and the summary in Chinese, on a lesson written in Chinese (headings, id and all) that lints and verifies.
 
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,6 +25,20 @@ async function screenShows(session: string, pattern: RegExp, limitMs: number): P
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`the screen never showed ${pattern}:\n${screen}`);
+}
+
+/** Move a menu's cursor (clack's ● marks the active entry) to the entry with this label and press Enter. */
+async function choose(session: string, label: string): Promise<void> {
+  for (let i = 0; i < 12; i++) {
+    const screen = (await tmux('capture-pane', '-p', '-t', session)).stdout;
+    if (screen.split('\n').some((line) => line.includes(`● ${label}`))) {
+      await tmux('send-keys', '-t', session, 'Enter');
+      return;
+    }
+    await tmux('send-keys', '-t', session, 'Down');
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`the menu never offered ${label}`);
 }
 
 describe('a lesson written in Chinese by someone else', () => {
@@ -66,7 +80,33 @@ describe.skipIf(skip)('in a terminal, under LANG=zh_CN.UTF-8', () => {
       expect(after).toMatch(/✔ netns red exists/);
       expect(after).toMatch(/✔ 这一步完成（用时 [\d.]+ m?s）。/);
       expect(after).toContain('继续');
-      await tmux('send-keys', '-t', session, 'Enter');
+      // What changed in the kernel, in Chinese words around the kernel's names.
+      expect(after).toContain('内核中发生了哪些变化：');
+      expect(after).toMatch(/命名空间 red/);
+
+      // The topology: the lab drawn with Chinese labels (lo is still down in red).
+      await tmux('send-keys', '-t', session, 'C-l');
+      await choose(session, '显示网络拓扑');
+      const topology = await screenShows(session, /网络拓扑[\s\S]*接下来做什么？/, 30_000);
+      const boxLine = (title: string): string | undefined => {
+        const lines = topology.split('\n');
+        const top = lines.findLastIndex((line) => line.includes(`┌─ ${title} ─`));
+        return top < 0 ? undefined : lines[top + 1];
+      };
+      expect(boxLine('实验主机')).toContain('只有 lo（已启用）');
+      expect(boxLine('red')).toContain('只有 lo（已停用）');
+
+      // The explanation of the step's commands, in Chinese.
+      await tmux('send-keys', '-t', session, 'C-l');
+      await choose(session, '解释这些命令');
+      const explained = await screenShows(session, /这些命令做了什么[\s\S]*接下来做什么？/, 30_000);
+      const explanation = explained.slice(explained.lastIndexOf('这些命令做了什么'), explained.lastIndexOf('接下来做什么？'));
+      expect(explanation).toContain('ip netns add red');
+      // The words on the command are Chinese, not the English knowledge's.
+      expect(explanation).toMatch(/[\u4e00-\u9fff]{4}/);
+      expect(explanation).not.toMatch(/\b(the|a|an) [a-z]+ [a-z]+/);
+
+      await choose(session, '继续');
 
       const challenge = await screenShows(session, /轮到你了：启用回环网卡/, 30_000);
       expect(challenge).toMatch(/在实验环境中打开 shell[\s\S]*检查我的操作[\s\S]*显示提示[\s\S]*显示参考答案并运行[\s\S]*跳过这一步[\s\S]*退出/);
