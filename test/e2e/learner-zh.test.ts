@@ -7,25 +7,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commandExists, runCommand } from '../../src/process/spawn.ts';
 import { sandboxUnavailable } from '../integration/host-state.ts';
+import { screenShows, tmux } from '../support/terminal.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/steplab.js');
 const COURSE = join(import.meta.dirname, '../fixtures/zh');
 const skip = (await sandboxUnavailable()) ?? ((await commandExists('tmux')) ? undefined : 'tmux is not installed');
 if (skip) console.warn(`skipping the Chinese learner end-to-end tests: ${skip}`);
 
-const tmux = (...args: string[]) => runCommand('tmux', args, { timeoutMs: 10_000 });
-
-/** Poll the screen until it shows a pattern; returns the screen. */
-async function screenShows(session: string, pattern: RegExp, limitMs: number): Promise<string> {
-  const end = Date.now() + limitMs;
-  let screen = '';
-  while (Date.now() < end) {
-    screen = (await tmux('capture-pane', '-p', '-t', session)).stdout;
-    if (pattern.test(screen)) return screen;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`the screen never showed ${pattern}:\n${screen}`);
-}
 
 /** Move a menu's cursor (clack's ● marks the active entry) to the entry with this label and press Enter. */
 async function choose(session: string, label: string): Promise<void> {

@@ -6,25 +6,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/process/spawn.ts';
 import { requireTestTool, sandboxUnavailable } from '../integration/host-state.ts';
+import { screenShows, tmux } from '../support/terminal.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/steplab.js');
 const LONG = join(import.meta.dirname, '../fixtures/learner/01-long.md');
 const skip = await sandboxUnavailable('the learner end-to-end tests');
 if (!skip) await requireTestTool('tmux', 'the learner end-to-end tests');
 
-const tmux = (...args: string[]) => runCommand('tmux', args, { timeoutMs: 10_000 });
-
-/** Poll the screen until it shows a pattern; returns the screen. */
-async function screenShows(session: string, pattern: RegExp, limitMs: number): Promise<string> {
-  const end = Date.now() + limitMs;
-  let screen = '';
-  while (Date.now() < end) {
-    screen = (await tmux('capture-pane', '-p', '-t', session)).stdout;
-    if (pattern.test(screen)) return screen;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`the screen never showed ${pattern}:\n${screen}`);
-}
 
 // Under CI (CI=true in the environment) steplab refuses to prompt for that reason alone; these tests are about
 // the terminal, so they run steplab without CI, as a learner's shell would.

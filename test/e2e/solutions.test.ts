@@ -10,6 +10,7 @@ import { parseLesson } from '../../src/lesson/parse.ts';
 import { runCommand } from '../../src/process/spawn.ts';
 import { sandboxUnavailable } from '../integration/host-state.ts';
 import { challenges, parseSolutionFixture, swapSolution, type SolutionFixture } from '../support/solution-swap.ts';
+import { limit } from '../support/limit.ts';
 
 const repo = join(import.meta.dirname, '../..');
 const dir = join(repo, 'test/fixtures/solutions');
@@ -36,18 +37,7 @@ describe('the fixtures cover every challenge', () => {
 
 /** Two verify runs at a time by default (the machine is shared); SOLUTION_JOBS=N allows more. */
 const jobs = Number(process.env.SOLUTION_JOBS ?? 2);
-let running = 0;
-const waiting: (() => void)[] = [];
-async function slot<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= jobs) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await work();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
-}
+const slot = limit(jobs);
 
 /** Runs verify on the lesson with the fixture's solution swapped in. */
 async function verifySwapped(fixture: SolutionFixture): Promise<{ exitCode: number | null; stdout: string }> {

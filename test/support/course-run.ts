@@ -26,6 +26,7 @@ import { startSandbox } from '../../src/sandbox/sandbox.ts';
 import type { Sandbox } from '../../src/sandbox/types.ts';
 import { renderAscii } from '../../src/topology/index.ts';
 import { FIGURE_WIDTH, figuresOf } from './lesson-figures.ts';
+import { limit } from './limit.ts';
 
 export const repo = join(import.meta.dirname, '../..');
 
@@ -106,18 +107,7 @@ function lessonKey(file: string): string {
 }
 
 /** Two lesson runs at a time, like `verify --jobs 2` (the machine has two cores and is shared). */
-let running = 0;
-const waiting: (() => void)[] = [];
-async function slot<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= 2) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await work();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
-}
+const slot = limit(2);
 
 /** Runs one lesson as verify does (trying once more when its sandbox could not start on a loaded machine). */
 async function runLessonFile(file: string): Promise<LessonRecord> {
