@@ -1,6 +1,7 @@
 // Checks the addresses assertions name: IPv4/IPv6 addresses, CIDRs, ADDR:PORT.
 
 import { isIP } from 'node:net';
+import { english, type Translate } from '../i18n/index.ts';
 
 /** Whether a text is an IPv4 or IPv6 address. */
 export function isAddress(text: string): boolean {
@@ -8,19 +9,19 @@ export function isAddress(text: string): boolean {
 }
 
 /** A CIDR's parts, or why the text is not one. `needPrefix` refuses a bare address. */
-export function checkCidr(text: string, needPrefix: boolean): { readonly error: string; readonly offset: number } | undefined {
+export function checkCidr(text: string, needPrefix: boolean, t: Translate = english.t): { readonly error: string; readonly offset: number } | undefined {
   const slash = text.lastIndexOf('/');
   const address = slash < 0 ? text : text.slice(0, slash);
   const family = isIP(address);
-  if (family === 0) return { error: `"${address}" is not an IPv4 or IPv6 address`, offset: 0 };
+  if (family === 0) return { error: t('lint.address-bad', { text: address }), offset: 0 };
   if (slash < 0) {
     if (!needPrefix) return undefined;
-    return { error: `${text} needs a prefix length, e.g. ${text}/${family === 4 ? 24 : 64}`, offset: text.length };
+    return { error: t('lint.address-no-prefix', { text, example: `${text}/${family === 4 ? 24 : 64}` }), offset: text.length };
   }
   const prefix = text.slice(slash + 1);
   const max = family === 4 ? 32 : 128;
   if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > max) {
-    return { error: `"/${prefix}" is not a prefix length; an IPv${family} prefix runs from /0 to /${max}`, offset: slash };
+    return { error: t('lint.address-prefix', { prefix, family, max }), offset: slash };
   }
   return undefined;
 }
@@ -39,7 +40,7 @@ export function ipv4Network(cidr: string): string | undefined {
 }
 
 /** `ADDR:PORT` (IPv6 in brackets) split and checked; offsets are from the start of the text. */
-export function splitHostPort(text: string): { readonly addr: string; readonly port: number } | { readonly error: string; readonly offset: number } {
+export function splitHostPort(text: string, t: Translate = english.t): { readonly addr: string; readonly port: number } | { readonly error: string; readonly offset: number } {
   const bracketed = /^\[([^\]]*)\](?::(.*))?$/.exec(text);
   let addr: string;
   let portText: string | undefined;
@@ -49,19 +50,19 @@ export function splitHostPort(text: string): { readonly addr: string; readonly p
     portText = bracketed[2];
     portOffset = addr.length + 3;
   } else if (isIP(text) === 6) {
-    return { error: `${text} needs a port; write it in brackets with the port, e.g. [${text}]:80`, offset: text.length };
+    return { error: t('lint.address-ipv6-port', { text, example: `[${text}]:80` }), offset: text.length };
   } else {
     const colon = text.lastIndexOf(':');
     if (colon >= 0 && text.indexOf(':') !== colon) {
-      return { error: `write an IPv6 address in brackets before the port, e.g. [${text.slice(0, colon)}]:${text.slice(colon + 1)}`, offset: 0 };
+      return { error: t('lint.address-ipv6-brackets', { example: `[${text.slice(0, colon)}]:${text.slice(colon + 1)}` }), offset: 0 };
     }
     addr = colon < 0 ? text : text.slice(0, colon);
     portText = colon < 0 ? undefined : text.slice(colon + 1);
     portOffset = colon + 1;
   }
-  if (!isAddress(addr)) return { error: `"${addr}" is not an IPv4 or IPv6 address`, offset: bracketed === null ? 0 : 1 };
-  if (portText === undefined || portText === '') return { error: `${text} needs a port, e.g. ${text}:80`, offset: text.length };
+  if (!isAddress(addr)) return { error: t('lint.address-bad', { text: addr }), offset: bracketed === null ? 0 : 1 };
+  if (portText === undefined || portText === '') return { error: t('lint.address-no-port', { text }), offset: text.length };
   const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
-  if (!(port >= 1 && port <= 65535)) return { error: `port "${portText}" is out of range; ports run from 1 to 65535`, offset: portOffset };
+  if (!(port >= 1 && port <= 65535)) return { error: t('lint.address-port-range', { port: portText }), offset: portOffset };
   return { addr, port };
 }

@@ -2,6 +2,7 @@
 
 import type { AssertionSyntaxError } from './types.ts';
 import type { Token } from './parse-tokens.ts';
+import { english, type Translate } from '../i18n/index.ts';
 
 /** Thrown inside the grammar only; parseAssertion turns it back into a value. */
 export class SyntaxFailure extends Error {
@@ -14,19 +15,22 @@ export class SyntaxFailure extends Error {
 }
 
 /** `"a", "b" or "c"`. */
-export function quoteList(words: readonly string[]): string {
+export function quoteList(words: readonly string[], t: Translate = english.t): string {
   const quoted = words.map((word) => `"${word}"`);
-  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+  return quoted.length <= 1 ? (quoted[0] ?? '') : t('lint.check-or', { list: quoted.slice(0, -1).join(', '), last: quoted[quoted.length - 1] ?? '' });
 }
 
 /** Walks the tokens of one line, failing with "expected X after "…"" messages. */
 export class Reader {
   readonly #line: string;
+  /** The words of this reader's messages. */
+  readonly t: Translate;
   readonly #tokens: readonly Token[];
   #index = 0;
 
-  constructor(line: string, tokens: readonly Token[]) {
+  constructor(line: string, tokens: readonly Token[], t: Translate = english.t) {
     this.#line = line;
+    this.t = t;
     this.#tokens = tokens;
   }
 
@@ -45,7 +49,7 @@ export class Reader {
 
   /** Takes the next token when it is one of these words, else fails naming them. */
   expect(...words: readonly string[]): string {
-    return this.accept(...words) ?? this.fail(quoteList(words));
+    return this.accept(...words) ?? this.fail(quoteList(words, this.t));
   }
 
   /** Takes the next token whatever it is, or fails with `expected <what>`. */
@@ -65,8 +69,9 @@ export class Reader {
   /** Fails at the next token (or the end of the line), saying what was expected instead. */
   fail(expected: string): never {
     const token = this.peek();
-    const found = token === undefined ? '' : `, found "${token.raw}"`;
-    throw new SyntaxFailure({ column: token?.column ?? this.#endColumn(), message: `expected ${expected} after "${this.consumed()}"${found}` });
+    const consumed = this.consumed();
+    const message = token === undefined ? this.t('lint.check-expected', { expected, consumed }) : this.t('lint.check-expected-found', { expected, consumed, found: token.raw });
+    throw new SyntaxFailure({ column: token?.column ?? this.#endColumn(), message });
   }
 
   /** Fails at a column inside a token with a message of its own. */
@@ -78,7 +83,7 @@ export class Reader {
   end(): void {
     const token = this.peek();
     if (token === undefined) return;
-    const message = `unexpected "${token.raw}" after "${this.consumed()}"; the assertion ends there (start a comment with #)`;
+    const message = this.t('lint.check-trailing', { found: token.raw, consumed: this.consumed() });
     throw new SyntaxFailure({ column: token.column, message });
   }
 

@@ -1,6 +1,7 @@
 // Splits one assertion line into words, "quoted strings" and /regexes/, each with its column.
 
 import type { AssertionSyntaxError } from './types.ts';
+import { english, type Translate } from '../i18n/index.ts';
 
 export interface Token {
   readonly kind: 'word' | 'string' | 'regex';
@@ -17,7 +18,7 @@ export interface Token {
 }
 
 /** The tokens of a line; a `#` that starts a token begins a comment running to the end. */
-export function tokenize(line: string): Token[] | AssertionSyntaxError {
+export function tokenize(line: string, t: Translate = english.t): Token[] | AssertionSyntaxError {
   const tokens: Token[] = [];
   let i = 0;
   while (i < line.length) {
@@ -27,11 +28,11 @@ export function tokenize(line: string): Token[] | AssertionSyntaxError {
       continue;
     }
     if (char === '#') break;
-    const read = char === '"' ? readString(line, i) : char === '/' ? readRegex(line, i) : readWord(line, i);
+    const read = char === '"' ? readString(line, i, t) : char === '/' ? readRegex(line, i, t) : readWord(line, i);
     if ('message' in read) return read;
     const next = line[read.end - 1];
     if (read.kind !== 'word' && next !== undefined && !/\s/.test(next)) {
-      return { column: read.end, message: `expected a space after ${read.raw}, found "${next}"` };
+      return { column: read.end, message: t('lint.check-space', { token: read.raw, next }) };
     }
     tokens.push(read);
     i = read.end - 1;
@@ -48,7 +49,7 @@ function readWord(line: string, start: number): Token {
 }
 
 /** A double-quoted string; `\"` stands for a quote and `\\` for a backslash. */
-function readString(line: string, start: number): Token | AssertionSyntaxError {
+function readString(line: string, start: number, t: Translate): Token | AssertionSyntaxError {
   let text = '';
   let i = start + 1;
   while (i < line.length) {
@@ -64,11 +65,11 @@ function readString(line: string, start: number): Token | AssertionSyntaxError {
     text += char;
     i++;
   }
-  return { column: start + 1, message: 'unclosed quote: end the text with " (write \\" for a quote inside it)' };
+  return { column: start + 1, message: t('lint.check-unclosed-quote') };
 }
 
 /** A `/pattern/flags` regex; `\/` and `[/]` keep a slash inside the pattern. */
-function readRegex(line: string, start: number): Token | AssertionSyntaxError {
+function readRegex(line: string, start: number, t: Translate): Token | AssertionSyntaxError {
   let i = start + 1;
   let inClass = false;
   while (i < line.length) {
@@ -87,5 +88,5 @@ function readRegex(line: string, start: number): Token | AssertionSyntaxError {
     }
     i++;
   }
-  return { column: start + 1, message: 'unclosed regular expression: end it with / (write \\/ for a slash inside it)' };
+  return { column: start + 1, message: t('lint.check-unclosed-regex') };
 }

@@ -8,6 +8,7 @@ import { checkCidr, ipv4Network, isAddress, splitHostPort } from './parse-addres
 import { didYouMean } from '../util/did-you-mean.ts';
 import { hasReference, withoutReferences } from './variables.ts';
 import { parseDuration } from '../util/duration.ts';
+import { english, type Translate } from '../i18n/index.ts';
 
 export const ASSERTION_WORDS = ['netns', 'link', 'addr', 'no', 'route', 'ping', 'tcp', 'http', 'iptables', 'sysctl', 'output', 'exit', 'sh'] as const;
 export const LINK_TYPES = [
@@ -24,8 +25,8 @@ export function isAssertionSyntaxError(value: Assertion | AssertionSyntaxError):
 }
 
 /** One check line → an Assertion, or the column and words of what was expected there. */
-export function parseAssertion(line: string): Assertion | AssertionSyntaxError {
-  const parsed = parseCheckLine(line);
+export function parseAssertion(line: string, t: Translate = english.t): Assertion | AssertionSyntaxError {
+  const parsed = parseCheckLine(line, t);
   return 'assertion' in parsed ? parsed.assertion : parsed;
 }
 
@@ -33,24 +34,24 @@ export function parseAssertion(line: string): Assertion | AssertionSyntaxError {
 const FIXED_KINDS: ReadonlySet<Assertion['kind']> = new Set(['output-contains', 'output-matches', 'exit-status']);
 
 /** One check line → its assertion and `within DURATION`, or what was expected at which column. */
-export function parseCheckLine(line: string): ParsedCheckLine | AssertionSyntaxError {
-  const all = tokenize(line);
+export function parseCheckLine(line: string, t: Translate = english.t): ParsedCheckLine | AssertionSyntaxError {
+  const all = tokenize(line, t);
   if (!Array.isArray(all)) return all;
   try {
-    const { tokens, withinMs, waitMs } = peelOptions(all);
+    const { tokens, withinMs, waitMs } = peelOptions(all, t);
     const first = tokens[0];
-    if (first === undefined) return { column: 1, message: 'expected an assertion, e.g. "netns red exists"' };
-    const reader = new Reader(line, tokens);
+    if (first === undefined) return { column: 1, message: t('lint.check-nothing') };
+    const reader = new Reader(line, tokens, t);
     const assertion = readAssertion(reader, first);
     reader.end();
     if (withinMs !== undefined && FIXED_KINDS.has(assertion.kind)) {
       const at = all[tokens.length] as Token;
-      return { column: at.column, message: 'the step\'s output and exit status no longer change once it has run, so within cannot help; drop "within …"' };
+      return { column: at.column, message: t('lint.check-within-fixed') };
     }
     if (waitMs !== undefined) {
       if (assertion.kind !== 'ping' && assertion.kind !== 'tcp' && assertion.kind !== 'http') {
         const at = all.find((t, i) => i >= tokens.length && t.kind === 'word' && t.text === 'waiting') as Token;
-        return { column: at.column, message: 'waiting sets how long a ping, tcp or http check waits for an answer; other checks take no waiting' };
+        return { column: at.column, message: t('lint.check-waiting-kind') };
       }
       return { assertion: { ...assertion, waitMs }, withinMs };
     }
@@ -62,7 +63,7 @@ export function parseCheckLine(line: string): ParsedCheckLine | AssertionSyntaxE
 }
 
 /** Take `within DURATION` and `waiting DURATION` off the end of a line (any order, once each). */
-function peelOptions(all: readonly Token[]): { tokens: readonly Token[]; withinMs: number | undefined; waitMs: number | undefined } {
+function peelOptions(all: readonly Token[], t: Translate): { tokens: readonly Token[]; withinMs: number | undefined; waitMs: number | undefined } {
   let end = all.length;
   let withinMs: number | undefined;
   let waitMs: number | undefined;
@@ -71,10 +72,10 @@ function peelOptions(all: readonly Token[]): { tokens: readonly Token[]; withinM
     const value = all[end - 1];
     if (end < 3 || word?.kind !== 'word' || (word.text !== 'within' && word.text !== 'waiting') || value === undefined) break;
     if ((word.text === 'within' ? withinMs : waitMs) !== undefined) {
-      throw new SyntaxFailure({ column: word.column, message: `"${word.text}" is given twice; keep one` });
+      throw new SyntaxFailure({ column: word.column, message: t('lint.check-option-twice', { word: word.text }) });
     }
-    const duration = parseDuration(value.text);
-    if (!('ms' in duration)) throw new SyntaxFailure({ column: value.column, message: `${word.text}: ${duration.error}` });
+    const duration = parseDuration(value.text, t);
+    if (!('ms' in duration)) throw new SyntaxFailure({ column: value.column, message: t('lint.check-option-duration', { word: word.text, error: duration.error }) });
     if (word.text === 'within') withinMs = duration.ms;
     else waitMs = duration.ms;
     end -= 2;
@@ -90,7 +91,7 @@ function readAssertion(r: Reader, first: Token): Assertion {
       const name = readNsName(r);
       if (r.accept('exists')) return { kind: 'netns', name, expect: 'exists' };
       if (r.accept('is')) return { kind: 'netns', name, expect: (r.expect('absent'), 'absent') };
-      return r.fail(quoteList(['exists', 'is absent']));
+      return r.fail(quoteList(['exists', 'is absent'], r.t));
     }
     case 'link': {
       const name = readLinkName(r);
@@ -105,56 +106,56 @@ function readAssertion(r: Reader, first: Token): Assertion {
     case 'route':
       return readRoute(r);
     case 'ping': {
-      const token = r.take('an IP address, e.g. 10.0.0.2');
-      if (!isAddress(token.text)) r.failAt(token, 0, `"${token.text}" is not an IPv4 or IPv6 address; ping needs one, e.g. ping 10.0.0.2 succeeds`);
+      const token = r.take(r.t('lint.check-what-ip'));
+      if (!isAddress(token.text)) r.failAt(token, 0, r.t('lint.check-ping-ip', { text: token.text }));
       const from = readFrom(r);
-      const verdict = r.accept('succeeds', 'fails') ?? r.fail(quoteList([...optional(from, 'from NS'), 'succeeds', 'fails']));
+      const verdict = r.accept('succeeds', 'fails') ?? r.fail(quoteList([...optional(from, 'from NS'), 'succeeds', 'fails'], r.t));
       return { kind: 'ping', addr: token.text, from, expect: verdict === 'succeeds' ? 'succeeds' : 'fails' };
     }
     case 'tcp':
       return readTcp(r);
     case 'http': {
-      const token = r.take('a URL, e.g. http://198.51.100.10/');
+      const token = r.take(r.t('lint.check-what-url'));
       if (!/^https?:\/\/./.test(token.text) || !URL.canParse(token.text)) {
-        r.failAt(token, 0, `"${token.text}" is not an http:// or https:// URL; write e.g. http://198.51.100.10/`);
+        r.failAt(token, 0, r.t('lint.check-url', { text: token.text }));
       }
       const from = readFrom(r);
-      if (r.accept('contains') === undefined) r.fail(quoteList([...optional(from, 'from NS'), 'contains "TEXT"']));
-      return { kind: 'http', url: token.text, from, text: r.take('a quoted "TEXT"', 'string').text };
+      if (r.accept('contains') === undefined) r.fail(quoteList([...optional(from, 'from NS'), 'contains "TEXT"'], r.t));
+      return { kind: 'http', url: token.text, from, text: r.take(r.t('lint.check-what-text'), 'string').text };
     }
     case 'iptables':
       return readIptables(r);
     case 'sysctl': {
-      const token = r.take('a sysctl key, e.g. net.ipv4.ip_forward');
-      if (!/^[\w-]+([./][\w-]+)+$/.test(token.text)) r.failAt(token, 0, `"${token.text}" is not a sysctl key; write it with dots, e.g. net.ipv4.ip_forward`);
+      const token = r.take(r.t('lint.check-what-sysctl'));
+      if (!/^[\w-]+([./][\w-]+)+$/.test(token.text)) r.failAt(token, 0, r.t('lint.check-sysctl', { text: token.text }));
       const ns = readIn(r);
-      if (r.accept('is') === undefined) r.fail(quoteList([...optional(ns, 'in NS'), 'is VALUE']));
+      if (r.accept('is') === undefined) r.fail(quoteList([...optional(ns, 'in NS'), 'is VALUE'], r.t));
       const value = r.peek();
-      if (value === undefined || value.kind === 'regex') return r.fail('a VALUE (a word or a quoted "text")');
-      r.take('a VALUE', value.kind);
+      if (value === undefined || value.kind === 'regex') return r.fail(r.t('lint.check-what-value-kinds'));
+      r.take(r.t('lint.check-what-value'), value.kind);
       return { kind: 'sysctl', key: token.text, ns, value: value.text };
     }
     case 'output':
-      if (r.accept('contains')) return { kind: 'output-contains', text: r.take('a quoted "TEXT"', 'string').text };
+      if (r.accept('contains')) return { kind: 'output-contains', text: r.take(r.t('lint.check-what-text'), 'string').text };
       if (r.accept('matches')) return readRegex(r);
-      return r.fail(quoteList(['contains "TEXT"', 'matches /REGEX/']));
+      return r.fail(quoteList(['contains "TEXT"', 'matches /REGEX/'], r.t));
     case 'exit': {
       r.expect('status');
       r.expect('is');
-      const token = r.take('an exit status from 0 to 255');
-      if (!/^\d{1,3}$/.test(token.text) || Number(token.text) > 255) r.failAt(token, 0, `"${token.text}" is not an exit status; give a whole number from 0 to 255`);
+      const token = r.take(r.t('lint.check-what-status'));
+      if (!/^\d{1,3}$/.test(token.text) || Number(token.text) > 255) r.failAt(token, 0, r.t('lint.check-status', { text: token.text }));
       return { kind: 'exit-status', status: Number(token.text) };
     }
     case 'sh': {
-      const quoted = r.take('a quoted "COMMAND", e.g. sh "ip netns list" succeeds', 'string');
+      const quoted = r.take(r.t('lint.check-what-command'), 'string');
       const command = quoted.text;
-      if (command.trim() === '') r.failAt(quoted, 0, 'the quotes hold no command; write one, e.g. sh "ip netns list" succeeds');
+      if (command.trim() === '') r.failAt(quoted, 0, r.t('lint.check-empty-command'));
       const ns = readIn(r);
-      const verdict = r.accept('succeeds', 'fails') ?? r.fail(quoteList([...optional(ns, 'in NS'), 'succeeds', 'fails']));
+      const verdict = r.accept('succeeds', 'fails') ?? r.fail(quoteList([...optional(ns, 'in NS'), 'succeeds', 'fails'], r.t));
       return { kind: 'sh', command, ns, expect: verdict === 'succeeds' ? 'succeeds' : 'fails' };
     }
     default:
-      return r.failAt(first, 0, `unknown assertion "${first.raw}"${didYouMean(first.text, ASSERTION_WORDS)}; a check line starts with ${quoteList(ASSERTION_WORDS)}`);
+      return r.failAt(first, 0, r.t('lint.check-unknown', { word: first.raw, suggestion: didYouMean(first.text, ASSERTION_WORDS, r.t), words: quoteList(ASSERTION_WORDS, r.t) }));
   }
 }
 
@@ -162,27 +163,27 @@ function readAssertion(r: Reader, first: Token): Assertion {
 function readLinkExpectation(r: Reader): LinkExpectation {
   if (r.accept('exists')) return { is: 'exists' };
   if (r.accept('is')) {
-    const state = r.accept('absent', 'up', 'down', 'a', 'an') ?? r.fail(quoteList(['absent', 'up', 'down', 'a TYPE']));
+    const state = r.accept('absent', 'up', 'down', 'a', 'an') ?? r.fail(quoteList(['absent', 'up', 'down', 'a TYPE'], r.t));
     if (state === 'absent' || state === 'up' || state === 'down') return { is: state };
-    const token = r.take(`a link type such as ${quoteList(LINK_TYPES.slice(0, 4))}`);
+    const token = r.take(r.t('lint.check-what-link-type', { types: quoteList(LINK_TYPES.slice(0, 4), r.t) }));
     if (!(LINK_TYPES as readonly string[]).includes(token.text)) {
-      r.failAt(token, 0, `unknown link type "${token.text}"${didYouMean(token.text, LINK_TYPES)}; known types are ${LINK_TYPES.join(', ')}`);
+      r.failAt(token, 0, r.t('lint.check-link-type', { text: token.text, suggestion: didYouMean(token.text, LINK_TYPES, r.t), types: LINK_TYPES.join(', ') }));
     }
     return { is: 'type', type: token.text };
   }
   if (r.accept('has')) {
-    if (r.expect('master', 'peer') === 'master') return { is: 'master', master: readLinkName(r, 'a bridge name') };
-    const peer = readLinkName(r, 'the peer link name');
+    if (r.expect('master', 'peer') === 'master') return { is: 'master', master: readLinkName(r, r.t('lint.check-what-bridge')) };
+    const peer = readLinkName(r, r.t('lint.check-what-peer'));
     return { is: 'peer', peer, peerNs: readIn(r) };
   }
-  return r.fail(quoteList(LINK_EXPECTATIONS));
+  return r.fail(quoteList(LINK_EXPECTATIONS, r.t));
 }
 
 /** `[no] addr CIDR on NAME [in NS]` after the `addr` word. */
 function readAddr(r: Reader, present: boolean): Assertion {
-  const token = r.take('an address with its prefix length, e.g. 10.0.0.1/24');
-  const problem = checkCidr(token.text, true);
-  if (problem !== undefined) r.failAt(token, problem.offset, `${problem.error} (addr names an address with its prefix length)`);
+  const token = r.take(r.t('lint.check-what-cidr'));
+  const problem = checkCidr(token.text, true, r.t);
+  if (problem !== undefined) r.failAt(token, problem.offset, r.t('lint.check-addr-cidr', { error: problem.error }));
   r.expect('on');
   const dev = readLinkName(r);
   return { kind: 'addr', cidr: token.text, dev, ns: readIn(r), present };
@@ -190,12 +191,12 @@ function readAddr(r: Reader, present: boolean): Assertion {
 
 /** `route DEST [via GW] [dev NAME] [in NS]`; the options may come in any order, once each. */
 function readRoute(r: Reader): Assertion {
-  const token = r.take('"default" or a network, e.g. 10.0.0.0/24');
+  const token = r.take(r.t('lint.check-what-route'));
   if (token.text !== 'default') {
-    const problem = checkCidr(token.text, true);
-    if (problem !== undefined) r.failAt(token, problem.offset, `${problem.error} (a route's destination is "default" or a network with its prefix length, e.g. 10.0.0.0/24; for one host write /32)`);
+    const problem = checkCidr(token.text, true, r.t);
+    if (problem !== undefined) r.failAt(token, problem.offset, r.t('lint.check-route-cidr', { error: problem.error }));
     const network = ipv4Network(token.text);
-    if (network !== undefined) r.failAt(token, 0, `${token.text} has host bits set, so no route has it as destination; write the network, ${network}`);
+    if (network !== undefined) r.failAt(token, 0, r.t('lint.check-route-host-bits', { text: token.text, network }));
   }
   let via: string | undefined;
   let dev: string | undefined;
@@ -203,10 +204,10 @@ function readRoute(r: Reader): Assertion {
   const options = (): string[] => [via === undefined ? ['via GW'] : [], dev === undefined ? ['dev NAME'] : [], ns === undefined ? ['in NS'] : []].flat();
   while (r.peek() !== undefined) {
     const option = r.accept(...options().map((o) => o.split(' ')[0] ?? ''));
-    if (option === undefined) r.fail(quoteList(options()));
+    if (option === undefined) r.fail(quoteList(options(), r.t));
     if (option === 'via') {
-      const gateway = r.take('a gateway address, e.g. 10.0.0.1');
-      if (!isAddress(gateway.text)) r.failAt(gateway, 0, `"${gateway.text}" is not an IPv4 or IPv6 address; via names the gateway, e.g. via 10.0.0.1`);
+      const gateway = r.take(r.t('lint.check-what-gateway'));
+      if (!isAddress(gateway.text)) r.failAt(gateway, 0, r.t('lint.check-gateway', { text: gateway.text }));
       via = gateway.text;
     } else if (option === 'dev') dev = readLinkName(r);
     else ns = readNsName(r);
@@ -216,42 +217,42 @@ function readRoute(r: Reader): Assertion {
 
 /** `tcp ADDR:PORT [from NS] is open|closed`. */
 function readTcp(r: Reader): Assertion {
-  const token = r.take('ADDR:PORT, e.g. 198.51.100.10:80');
-  const split = splitHostPort(token.text);
+  const token = r.take(r.t('lint.check-what-host-port'));
+  const split = splitHostPort(token.text, r.t);
   if ('error' in split) return r.failAt(token, split.offset, split.error);
   const from = readFrom(r);
-  if (r.accept('is') === undefined) r.fail(quoteList([...optional(from, 'from NS'), 'is open', 'is closed']));
+  if (r.accept('is') === undefined) r.fail(quoteList([...optional(from, 'from NS'), 'is open', 'is closed'], r.t));
   const state = r.expect('open', 'closed') === 'open' ? 'open' : 'closed';
   return { kind: 'tcp', addr: split.addr, port: split.port, from, expect: state };
 }
 
 /** `iptables TABLE CHAIN has|lacks "RULE"` and `iptables TABLE CHAIN policy is POLICY`. */
 function readIptables(r: Reader): Assertion {
-  const table = r.take(`a table: ${quoteList(IPTABLES_TABLES)}`);
+  const table = r.take(r.t('lint.check-what-table', { tables: quoteList(IPTABLES_TABLES, r.t) }));
   if (!(IPTABLES_TABLES as readonly string[]).includes(table.text)) {
-    r.failAt(table, 0, `unknown iptables table "${table.text}"${didYouMean(table.text, IPTABLES_TABLES)}; the tables are ${quoteList(IPTABLES_TABLES)}`);
+    r.failAt(table, 0, r.t('lint.check-table', { text: table.text, suggestion: didYouMean(table.text, IPTABLES_TABLES, r.t), tables: quoteList(IPTABLES_TABLES, r.t) }));
   }
-  const chain = r.take('a chain, e.g. FORWARD or DOCKER').text;
+  const chain = r.take(r.t('lint.check-what-chain')).text;
   const verb = r.expect('has', 'lacks', 'policy');
   if (verb !== 'policy') {
-    const rule = r.take('a quoted "RULE" as iptables-save prints it after "-A CHAIN ", e.g. "-i br0 -j ACCEPT"', 'string').text;
+    const rule = r.take(r.t('lint.check-what-rule'), 'string').text;
     return { kind: 'iptables-rule', table: table.text, chain, rule, present: verb === 'has' };
   }
   r.expect('is');
-  const policy = r.take(quoteList(POLICIES));
-  if (!POLICIES.includes(policy.text)) r.failAt(policy, 0, `"${policy.text}" is not a chain policy${didYouMean(policy.text, POLICIES)}; a built-in chain's policy is ACCEPT or DROP`);
+  const policy = r.take(quoteList(POLICIES, r.t));
+  if (!POLICIES.includes(policy.text)) r.failAt(policy, 0, r.t('lint.check-policy', { text: policy.text, suggestion: didYouMean(policy.text, POLICIES, r.t) }));
   return { kind: 'iptables-policy', table: table.text, chain, policy: policy.text };
 }
 
 /** `/REGEX/flags` after `output matches`, compiled once to prove it is valid. */
 function readRegex(r: Reader): Assertion {
-  const token = r.take('a /REGEX/, e.g. /inet 10\\.0\\.0\\.\\d+/', 'regex');
+  const token = r.take(r.t('lint.check-what-regex', { example: '/inet 10\\.0\\.0\\.\\d+/' }), 'regex');
   const badFlag = [...token.flags].findIndex((flag, i) => !'dgimsuy'.includes(flag) || token.flags.indexOf(flag) !== i);
-  if (badFlag >= 0) r.failAt(token, token.raw.length - token.flags.length + badFlag, `"${token.flags[badFlag]}" is not a regular-expression flag here; use d, g, i, m, s, u or y, each once`);
+  if (badFlag >= 0) r.failAt(token, token.raw.length - token.flags.length + badFlag, r.t('lint.check-regex-flag', { flag: token.flags[badFlag] ?? '' }));
   try {
     new RegExp(token.text, token.flags);
   } catch (error) {
-    r.failAt(token, 0, `${token.raw} is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '')}`);
+    r.failAt(token, 0, r.t('lint.check-regex', { regex: token.raw, error: (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '') }));
   }
   return { kind: 'output-matches', pattern: token.text, flags: token.flags };
 }
@@ -273,20 +274,20 @@ function readFrom(r: Reader): Ns {
 
 /** A namespace name as `ip netns add` takes it. */
 function readNsName(r: Reader): string {
-  const token = r.take('a namespace name');
+  const token = r.take(r.t('lint.check-what-netns'));
   // `$pid` or `ns-$n` names a lesson variable, filled in when the check runs.
   const shape = withoutReferences(token.text);
   if (!/^[\w.-]+$/.test(shape) || token.text === '.' || token.text === '..') {
-    r.failAt(token, 0, `"${token.text}" is not a namespace name; use letters, digits, ".", "_" and "-" (or a lesson variable, e.g. $pid)`);
+    r.failAt(token, 0, r.t('lint.check-netns', { text: token.text }));
   }
   return token.text;
 }
 
 /** A network interface name: 1 to 15 characters, no "/", ":" or spaces. */
-function readLinkName(r: Reader, what = 'a link name'): string {
+function readLinkName(r: Reader, what = r.t('lint.check-what-link')): string {
   const token = r.take(what);
   if ((!hasReference(token.text) && token.text.length > 15) || /[/:]/.test(token.text)) {
-    r.failAt(token, 0, `"${token.text}" is not a link name; link names have at most 15 characters and no "/" or ":"`);
+    r.failAt(token, 0, r.t('lint.check-link', { text: token.text }));
   }
   return token.text;
 }

@@ -5,32 +5,33 @@ import { join, resolve } from 'node:path';
 import type { Problem } from '../lesson/types.ts';
 import { assembleCourse, orderLessonNames, pathProblem, type Course, type LoadedFile } from '../lesson/course.ts';
 import { parseLesson } from '../lesson/parse.ts';
+import { english, type Translate } from '../i18n/index.ts';
 
 /** The lesson files one path names, or the problem with it. */
-export async function lessonFiles(path: string): Promise<{ readonly files: string[] } | { readonly problem: Problem }> {
+export async function lessonFiles(path: string, t: Translate = english.t): Promise<{ readonly files: string[] } | { readonly problem: Problem }> {
   let info;
   try {
     info = await stat(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file or folder; check the path' : `cannot be read (${code ?? String(error)})`;
+    const why = code === 'ENOENT' ? t('lint.path-missing') : t('lint.path-unreadable', { reason: code ?? String(error) });
     return { problem: pathProblem(path, why) };
   }
   if (!info.isDirectory()) return { files: [path] };
   const names = orderLessonNames(await readdir(path));
   if (names.length === 0) {
-    return { problem: pathProblem(path, 'no lessons in this folder; a course folder holds lesson files named with a number first, e.g. 01-namespaces.md') };
+    return { problem: pathProblem(path, t('lint.path-empty')) };
   }
   return { files: names.map((name) => join(path, name)) };
 }
 
 /** Reads and parses every lesson the paths name (a file named twice once); problems are data, never thrown. */
-export async function loadCourse(paths: readonly string[]): Promise<Course> {
+export async function loadCourse(paths: readonly string[], t: Translate = english.t): Promise<Course> {
   const problems: Problem[] = [];
   const files: LoadedFile[] = [];
   const seen = new Set<string>();
   for (const path of paths) {
-    const found = await lessonFiles(path);
+    const found = await lessonFiles(path, t);
     if ('problem' in found) {
       problems.push(found.problem);
       continue;
@@ -38,21 +39,21 @@ export async function loadCourse(paths: readonly string[]): Promise<Course> {
     for (const file of found.files) {
       if (seen.has(resolve(file))) continue;
       seen.add(resolve(file));
-      const loaded = await loadFile(file);
+      const loaded = await loadFile(file, t);
       if ('message' in loaded) problems.push(loaded);
       else files.push(loaded);
     }
   }
-  return assembleCourse(files, problems);
+  return assembleCourse(files, problems, t);
 }
 
 /** Reads one file and parses it; a file that cannot be read is a problem. */
-async function loadFile(file: string): Promise<LoadedFile | Problem> {
+async function loadFile(file: string, t: Translate): Promise<LoadedFile | Problem> {
   try {
     const text = await readFile(file, 'utf8');
-    return { file, text, result: parseLesson(text, file) };
+    return { file, text, result: parseLesson(text, file, t) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return pathProblem(file, `cannot be read (${code ?? String(error)}); check the file's permissions`);
+    return pathProblem(file, t('lint.file-unreadable', { reason: code ?? String(error) }));
   }
 }

@@ -7,6 +7,7 @@ import { diff } from './en/diff.ts';
 import { doctor } from './en/doctor.ts';
 import { explain } from './en/explain.ts';
 import { help } from './en/help.ts';
+import { lint } from './en/lint.ts';
 import { report } from './en/report.ts';
 import { topology } from './en/topology.ts';
 import { translation } from './en/translation.ts';
@@ -16,6 +17,7 @@ export const en = {
   ...cli,
   ...doctor,
   ...help,
+  ...lint,
   ...report,
   ...translation,
   ...ui,

@@ -8,6 +8,7 @@ import { diff } from './zh-CN/diff.ts';
 import { doctor } from './zh-CN/doctor.ts';
 import { explain } from './zh-CN/explain.ts';
 import { help } from './zh-CN/help.ts';
+import { lint } from './zh-CN/lint.ts';
 import { report } from './zh-CN/report.ts';
 import { topology } from './zh-CN/topology.ts';
 import { translation } from './zh-CN/translation.ts';
@@ -17,6 +18,7 @@ export const zhCN: TranslationOf<Messages> = {
   ...cli,
   ...doctor,
   ...help,
+  ...lint,
   ...report,
   ...translation,
   ...ui,

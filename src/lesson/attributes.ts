@@ -2,6 +2,7 @@
 
 import { didYouMean } from '../util/did-you-mean.ts';
 import { parseDuration } from './duration.ts';
+import { english, type Translate } from '../i18n/index.ts';
 
 /** The info-string words steplab reads; any other word is an illustration. */
 export const BLOCK_WORDS = ['sh', 'check', 'hint', 'solution', 'setup', 'cleanup', 'docker'] as const;
@@ -65,6 +66,7 @@ export function parseAttributes(
   word: BlockWord,
   rest: string,
   restColumn: number,
+  t: Translate = english.t,
 ): { readonly attributes: BlockAttributes; readonly problems: readonly LineProblem[] } {
   const problems: LineProblem[] = [];
   const found = new Map<string, { value: string | undefined; column: number }>();
@@ -73,21 +75,21 @@ export function parseAttributes(
   const open = restColumn + lead;
   if (body !== '') {
     if (!body.startsWith('{')) {
-      problems.push({ column: open, message: `unexpected "${body}" after "${word}"; ${example(word)}` });
+      problems.push({ column: open, message: t('lint.attr-unexpected', { text: body, word, advice: example(word, t) }) });
     } else {
       const close = body.indexOf('}');
       if (close < 0) {
-        problems.push({ column: open, message: `unclosed "{" in the attributes of this ${word} block; end them with "}"` });
+        problems.push({ column: open, message: t('lint.attr-unclosed', { brace: '{', word, close: '}' }) });
       } else {
         const after = body.slice(close + 1).trim();
         if (after !== '') {
-          problems.push({ column: open + body.indexOf(after, close + 1), message: `unexpected "${after}" after the attributes; nothing may follow "}"` });
+          problems.push({ column: open + body.indexOf(after, close + 1), message: t('lint.attr-after', { text: after, close: '}' }) });
         }
-        readItems(body.slice(1, close), open + 1, word, found, problems);
+        readItems(body.slice(1, close), open + 1, word, found, problems, t);
       }
     }
   }
-  return { attributes: toAttributes(word, found, problems), problems };
+  return { attributes: toAttributes(word, found, problems, t), problems };
 }
 
 /** Collects `name` and `name=value` items separated by spaces or commas. */
@@ -97,6 +99,7 @@ function readItems(
   word: BlockWord,
   found: Map<string, { value: string | undefined; column: number }>,
   problems: LineProblem[],
+  t: Translate,
 ): void {
   const allowed = ALLOWED[word];
   // A value may be quoted to hold spaces and commas: ready="listening on".
@@ -107,10 +110,10 @@ function readItems(
     const name = eq < 0 ? item[0] : item[0].slice(0, eq);
     const value = eq < 0 ? undefined : item[0].slice(eq + 1).replace(/^"(.*)"$/, '$1');
     if (!allowed.includes(name)) {
-      const takes = allowed.length === 0 ? `${word} blocks take no attributes` : `${word} takes ${listWords(allowed)}`;
-      problems.push({ column: at, message: `unknown attribute "${name}" on a ${word} block${didYouMean(name, allowed)}; ${takes}` });
+      const takes = allowed.length === 0 ? t('lint.attr-none', { word }) : t('lint.attr-takes', { word, names: listWords(allowed, t) });
+      problems.push({ column: at, message: t('lint.attr-unknown', { name, word, suggestion: didYouMean(name, allowed, t), takes }) });
     } else if (found.has(name)) {
-      problems.push({ column: at, message: `attribute "${name}" is given twice; keep one` });
+      problems.push({ column: at, message: t('lint.attr-twice', { name }) });
     } else {
       found.set(name, { value, column: at });
     }
@@ -122,27 +125,28 @@ function toAttributes(
   word: BlockWord,
   found: ReadonlyMap<string, { value: string | undefined; column: number }>,
   problems: LineProblem[],
+  t: Translate,
 ): BlockAttributes {
   let timeoutMs: number | undefined;
   let background = false;
   let exit = 0;
   const timeout = found.get('timeout');
   if (timeout !== undefined) {
-    const parsed = timeout.value === undefined ? { error: 'timeout needs a value, e.g. timeout=5s' } : parseDuration(timeout.value);
+    const parsed = timeout.value === undefined ? { error: t('lint.attr-timeout-value') } : parseDuration(timeout.value, t);
     if ('ms' in parsed) timeoutMs = parsed.ms;
-    else problems.push({ column: timeout.column, message: parsed.error.startsWith('timeout') ? parsed.error : `timeout: ${parsed.error}` });
+    else problems.push({ column: timeout.column, message: timeout.value === undefined ? parsed.error : t('lint.attr-timeout', { error: parsed.error }) });
   }
   const bg = found.get('background');
   if (bg !== undefined) {
-    if (bg.value !== undefined) problems.push({ column: bg.column, message: 'background takes no value; write {background}' });
+    if (bg.value !== undefined) problems.push({ column: bg.column, message: t('lint.attr-background-value', { example: '{background}' }) });
     else background = true;
   }
   const status = found.get('exit');
   if (status !== undefined) {
     if (status.value === undefined || !/^\d{1,3}$/.test(status.value) || Number(status.value) > 255) {
-      problems.push({ column: status.column, message: `exit needs a whole number from 0 to 255, e.g. exit=1 (got ${status.value === undefined ? 'nothing' : `"${status.value}"`})` });
+      problems.push({ column: status.column, message: t('lint.attr-exit-value', { got: status.value === undefined ? t('lint.attr-exit-nothing') : `"${status.value}"` }) });
     } else if (background) {
-      problems.push({ column: status.column, message: `a {background} block keeps running, so it has no exit status; drop exit=${status.value} or background` });
+      problems.push({ column: status.column, message: t('lint.attr-exit-background', { background: '{background}', value: status.value }) });
     } else {
       exit = Number(status.value);
     }
@@ -151,30 +155,30 @@ function toAttributes(
   let readyText: string | undefined;
   if (ready !== undefined) {
     if (ready.value === undefined || ready.value === '' || ready.value === '"') {
-      problems.push({ column: ready.column, message: 'ready needs the text that shows the block has started, e.g. ready="listening on"' });
+      problems.push({ column: ready.column, message: t('lint.attr-ready-empty') });
     } else if (ready.value.startsWith('"')) {
-      problems.push({ column: ready.column, message: 'the quote after ready= is never closed; write e.g. ready="listening on"' });
+      problems.push({ column: ready.column, message: t('lint.attr-ready-quote') });
     } else if (!background) {
-      problems.push({ column: ready.column, message: 'ready= waits for a {background} block to start; add background, e.g. sh {background ready="listening on"}' });
+      problems.push({ column: ready.column, message: t('lint.attr-ready-background', { background: '{background}', example: 'sh {background ready="listening on"}' }) });
     } else {
       readyText = ready.value;
     }
   }
-  const daemon = daemonOptions(found.get('daemon'), problems);
+  const daemon = daemonOptions(found.get('daemon'), problems, t);
   return { timeoutMs, background, exit, ...(readyText === undefined ? {} : { ready: readyText }), ...(daemon === undefined ? {} : { daemon }) };
 }
 
 /** `daemon="--icc=false --ip-forward=true"`: dockerd options, each one word starting with "--". */
-function daemonOptions(found: { value: string | undefined; column: number } | undefined, problems: LineProblem[]): readonly string[] | undefined {
+function daemonOptions(found: { value: string | undefined; column: number } | undefined, problems: LineProblem[], t: Translate): readonly string[] | undefined {
   if (found === undefined) return undefined;
   const words = (found.value ?? '').split(/\s+/).filter((w) => w !== '');
   if (found.value?.startsWith('"')) {
-    problems.push({ column: found.column, message: 'the quote after daemon= is never closed; write e.g. daemon="--icc=false"' });
+    problems.push({ column: found.column, message: t('lint.attr-daemon-quote') });
   } else if (words.length === 0) {
-    problems.push({ column: found.column, message: 'daemon needs the dockerd options the engine runs with, e.g. daemon="--icc=false"' });
+    problems.push({ column: found.column, message: t('lint.attr-daemon-empty') });
   } else if (words.some((w) => !w.startsWith('--'))) {
     const bad = words.find((w) => !w.startsWith('--')) ?? '';
-    problems.push({ column: found.column, message: `daemon takes dockerd options written --name=value, e.g. daemon="--icc=false"; "${bad}" is not one` });
+    problems.push({ column: found.column, message: t('lint.attr-daemon-bad', { option: bad }) });
   } else {
     return words;
   }
@@ -182,12 +186,12 @@ function daemonOptions(found: { value: string | undefined; column: number } | un
 }
 
 /** What may follow a block word, with an example. */
-function example(word: BlockWord): string {
-  if (ALLOWED[word].length === 0) return `${word} blocks take no attributes`;
-  return `attributes go in braces, e.g. ${word} {${ALLOWED[word].includes('exit') ? 'exit=1' : 'timeout=5s'}}`;
+function example(word: BlockWord, t: Translate): string {
+  if (ALLOWED[word].length === 0) return t('lint.attr-none', { word });
+  return t('lint.attr-example', { example: `${word} {${ALLOWED[word].includes('exit') ? 'exit=1' : 'timeout=5s'}}` });
 }
 
 /** `a, b and c`. */
-function listWords(words: readonly string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+function listWords(words: readonly string[], t: Translate): string {
+  return words.length <= 1 ? (words[0] ?? '') : t('lint.attr-and', { list: words.slice(0, -1).join(', '), last: words[words.length - 1] ?? '' });
 }

@@ -2,12 +2,14 @@
 
 import type { Check, Problem } from './types.ts';
 import { parseCheckLine } from '../assert/parse.ts';
+import { english, type Translate } from '../i18n/index.ts';
 
 /** Parses every assertion line; blank lines and `#` comments are skipped. */
 export function parseCheckLines(
   lines: readonly string[],
   firstLine: number,
   file: string,
+  t: Translate = english.t,
 ): { readonly checks: Check[]; readonly problems: Problem[] } {
   const checks: Check[] = [];
   const problems: Problem[] = [];
@@ -15,7 +17,7 @@ export function parseCheckLines(
     const source = text.trim();
     if (source === '' || source.startsWith('#')) return;
     const line = firstLine + index;
-    const parsed = parseCheckLine(text);
+    const parsed = parseCheckLine(text, t);
     if (!('assertion' in parsed)) {
       problems.push({ file, line, column: parsed.column, severity: 'error', message: parsed.message });
     } else {

@@ -3,6 +3,7 @@
 
 import type { Lesson, ParseResult, Problem } from './types.ts';
 import { locateFrontMatter } from './front-matter.ts';
+import { english, type Translate } from '../i18n/index.ts';
 
 /** One file read and parsed; its text is kept so rules can point into it. */
 export interface LoadedFile {
@@ -37,7 +38,7 @@ export function orderLessonNames(names: readonly string[]): string[] {
 }
 
 /** The course the parsed files make, after the problems met finding them; a lesson id used twice is an error at the second file. */
-export function assembleCourse(files: readonly LoadedFile[], pathProblems: readonly Problem[] = []): Course {
+export function assembleCourse(files: readonly LoadedFile[], pathProblems: readonly Problem[] = [], t: Translate = english.t): Course {
   const problems = [...pathProblems];
   const lessons: Lesson[] = [];
   const owners = new Map<string, string>();
@@ -49,7 +50,7 @@ export function assembleCourse(files: readonly LoadedFile[], pathProblems: reado
     const owner = owners.get(idKey(lesson));
     if (owner !== undefined) {
       const at = locateFrontMatter(text, 'id') ?? { line: 1, column: 1 };
-      problems.push({ file, ...at, severity: 'error', message: `lesson id "${lesson.id}" is already used by ${owner}; give this lesson an id of its own` });
+      problems.push({ file, ...at, severity: 'error', message: t('lint.id-used', { id: lesson.id, owner }) });
       continue;
     }
     owners.set(idKey(lesson), file);

@@ -4,6 +4,7 @@ import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import type { Problem, World } from './types.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
+import { english, type Translate } from '../i18n/index.ts';
 import { parseDuration } from './duration.ts';
 import { isKebabCase, slugify } from './slug.ts';
 
@@ -50,15 +51,15 @@ export interface FrontMatterResult {
 }
 
 /** Cuts the `---` fenced front matter off the top of a file. */
-export function splitFrontMatter(text: string): SplitFile {
+export function splitFrontMatter(text: string, t: Translate = english.t): SplitFile {
   const lines = text.split('\n');
   if (lines[0]?.trimEnd() !== '---') {
-    const problem = 'missing front matter: start the file with a line "---", then "format: 1", "id: …" and "title: …", then "---"';
+    const problem = t('lint.front-missing');
     return { yaml: undefined, yamlLine: 1, body: text, bodyOffset: 0, problem };
   }
   const close = lines.findIndex((line, index) => index > 0 && (line.trimEnd() === '---' || line.trimEnd() === '...'));
   if (close < 0) {
-    const problem = 'front matter opened here is never closed; end it with a line "---" before the lesson text';
+    const problem = t('lint.front-unclosed');
     return { yaml: undefined, yamlLine: 2, body: '', bodyOffset: lines.length, problem };
   }
   return {
@@ -71,14 +72,14 @@ export function splitFrontMatter(text: string): SplitFile {
 }
 
 /** Parses the front matter of a split file: fields with defaults, and every problem found. */
-export function parseFrontMatter(split: SplitFile, file: string): FrontMatterResult {
+export function parseFrontMatter(split: SplitFile, file: string, t: Translate = english.t): FrontMatterResult {
   const problems: Problem[] = [];
   const fields: Mutable<FrontMatter> = {
     format: undefined, id: undefined, title: undefined, summary: '', requires: [], world: 'internet', timeoutMs: DEFAULT_TIMEOUT_MS,
     lang: DEFAULT_LANG, translatedFrom: undefined,
   };
   if (split.yaml === undefined) {
-    problems.push({ file, line: 1, column: 1, severity: 'error', message: split.problem ?? 'missing front matter' });
+    problems.push({ file, line: 1, column: 1, severity: 'error', message: split.problem ?? t('lint.front-missing') });
     return { fields, problems, readable: false };
   }
   const counter = new LineCounter();
@@ -90,12 +91,12 @@ export function parseFrontMatter(split: SplitFile, file: string): FrontMatterRes
   const report = (offset: number, message: string): void => {
     problems.push({ file, ...at(offset), severity: 'error', message });
   };
-  for (const error of doc.errors) report(error.pos[0], `front matter is not valid YAML: ${error.message.split('\n')[0]}`);
+  for (const error of doc.errors) report(error.pos[0], t('lint.front-yaml', { error: error.message.split('\n')[0] ?? '' }));
   if (doc.errors.length > 0) return { fields, problems, readable: false };
 
   const seen = new Set<string>();
   if (doc.contents !== null && !isMap(doc.contents)) {
-    report(doc.contents.range?.[0] ?? 0, 'front matter must be "key: value" lines, e.g. "id: veth-pairs"');
+    report(doc.contents.range?.[0] ?? 0, t('lint.front-not-map'));
   } else if (doc.contents !== null) {
     for (const pair of doc.contents.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -103,95 +104,94 @@ export function parseFrontMatter(split: SplitFile, file: string): FrontMatterRes
       const value = pair.value as YamlNode | null;
       const valueOffset = value?.range?.[0] ?? keyOffset;
       seen.add(key);
-      readField(key, value, fields, (message, onKey = false) => report(onKey ? keyOffset : valueOffset, message));
+      readField(key, value, fields, t, (message, onKey = false) => report(onKey ? keyOffset : valueOffset, message));
     }
   }
   const top = { file, line: 1, column: 1, severity: 'error' as const };
-  if (!seen.has('format')) problems.push({ ...top, message: 'missing "format: 1" in the front matter; add it as the first field' });
-  if (!seen.has('id')) problems.push({ ...top, message: `missing "id" in the front matter; add a kebab-case id, e.g. "id: ${slugify(fields.title ?? '') || 'veth-pairs'}"` });
+  if (!seen.has('format')) problems.push({ ...top, message: t('lint.front-no-format') });
+  if (!seen.has('id')) problems.push({ ...top, message: t('lint.front-no-id', { example: slugify(fields.title ?? '') || 'veth-pairs' }) });
   return { fields, problems, readable: true };
 }
 
 /** Checks one `key: value` pair and stores its value in the fields. */
-function readField(key: string, node: YamlNode | null, fields: Mutable<FrontMatter>, report: (message: string, onKey?: boolean) => void): void {
+function readField(key: string, node: YamlNode | null, fields: Mutable<FrontMatter>, t: Translate, report: (message: string, onKey?: boolean) => void): void {
   const value: unknown = node === null ? null : node.toJSON();
   switch (key) {
     case 'format':
       if (value === 1) fields.format = 1;
-      else report(`format ${JSON.stringify(value)} is not one this steplab reads; write "format: 1"`);
+      else report(t('lint.front-format', { value: JSON.stringify(value) }));
       return;
     case 'id': {
       const id = scalarText(value);
-      if (id === undefined || id === '') report('id must be a kebab-case name, e.g. "id: veth-pairs"');
-      else if (!isKebabCase(id)) report(`id "${id}" is not kebab-case (lowercase words joined by "-"); write e.g. "id: ${slugify(id) || 'veth-pairs'}"`);
+      if (id === undefined || id === '') report(t('lint.front-id-empty'));
+      else if (!isKebabCase(id)) report(t('lint.front-id-case', { id, example: slugify(id) || 'veth-pairs' }));
       else fields.id = id;
       return;
     }
     case 'title':
     case 'summary': {
       const text = scalarText(value);
-      if (text === undefined) report(`${key} must be one line of text`);
+      if (text === undefined) report(t('lint.front-one-line', { key }));
       else if (key === 'title') fields.title = text === '' ? undefined : text;
       else fields.summary = text;
       return;
     }
     case 'lang': {
-      const lang = readLang(value);
+      const lang = readLang(value, t);
       if ('error' in lang) report(lang.error);
       else fields.lang = lang.tag;
       return;
     }
     case 'translated-from': {
       const text = scalarText(value);
-      if (text === undefined || !/^[0-9a-f]{12}$/.test(text)) report(`translated-from must be the 12-letter fingerprint \`steplab lint\` gives for the original, e.g. "translated-from: 3f9a0c21b7d4"`);
+      if (text === undefined || !/^[0-9a-f]{12}$/.test(text)) report(t('lint.front-translated-from'));
       else fields.translatedFrom = text;
       return;
     }
     case 'requires':
-      readRequires(node, value, fields, report);
+      readRequires(node, value, fields, report, t);
       return;
     case 'world':
       if (value === 'internet' || value === 'none') fields.world = value;
-      else report(`world "${String(value)}" is not one steplab knows${didYouMean(String(value), WORLDS)}; write "world: internet" (the default) or "world: none"`);
+      else report(t('lint.front-world', { world: String(value), suggestion: didYouMean(String(value), WORLDS, t) }));
       return;
     case 'timeout': {
       if (typeof value === 'number') {
-        report(`timeout ${value} has no unit; write e.g. "timeout: ${value}s"`);
+        report(t('lint.front-timeout-unit', { value }));
         return;
       }
-      const parsed = parseDuration(String(value ?? ''));
+      const parsed = parseDuration(String(value ?? ''), t);
       if ('ms' in parsed) fields.timeoutMs = parsed.ms;
-      else report(`timeout: ${parsed.error}`);
+      else report(t('lint.front-timeout', { error: parsed.error }));
       return;
     }
     default:
-      report(`unknown front-matter field "${key}"${didYouMean(key, FRONT_MATTER_KEYS)}; the fields are ${FRONT_MATTER_KEYS.join(', ')}`, true);
+      report(t('lint.front-unknown', { key, suggestion: didYouMean(key, FRONT_MATTER_KEYS, t), fields: FRONT_MATTER_KEYS.join(', ') }), true);
   }
 }
 
 /** `lang`: a BCP 47 tag (`en`, `zh-CN`), stored in its canonical spelling. */
-function readLang(value: unknown): { readonly tag: string } | { readonly error: string } {
+function readLang(value: unknown, t: Translate): { readonly tag: string } | { readonly error: string } {
   const text = scalarText(value);
-  const hint = 'write a BCP 47 language tag, e.g. "lang: zh-CN" (the default is "en")';
-  if (text === undefined || text === '') return { error: `lang must be a language tag; ${hint}` };
+  if (text === undefined || text === '') return { error: t('lint.front-lang-empty') };
   try {
     const [tag] = Intl.getCanonicalLocales(text.replaceAll('_', '-'));
-    return tag === undefined ? { error: `lang "${text}" is not a language tag; ${hint}` } : { tag };
+    return tag === undefined ? { error: t('lint.front-lang-bad', { lang: text }) } : { tag };
   } catch {
-    return { error: `lang "${text}" is not a language tag; ${hint}` };
+    return { error: t('lint.front-lang-bad', { lang: text }) };
   }
 }
 
 /** `requires`: a list of command names (empty or absent means none). */
-function readRequires(node: YamlNode | null, value: unknown, fields: Mutable<FrontMatter>, report: (message: string) => void): void {
+function readRequires(node: YamlNode | null, value: unknown, fields: Mutable<FrontMatter>, report: (message: string) => void, t: Translate): void {
   if (value === null) return;
   if (!isSeq(node) || !Array.isArray(value)) {
-    report('requires must be a list of command names, e.g. "requires: [ip, ping]"');
+    report(t('lint.front-requires-list'));
     return;
   }
   const names: string[] = [];
   for (const item of value) {
-    if (typeof item !== 'string' || !/^[\w.+-]+$/.test(item)) report(`requires: ${JSON.stringify(item)} is not a command name; list bare names, e.g. [ip, ping]`);
+    if (typeof item !== 'string' || !/^[\w.+-]+$/.test(item)) report(t('lint.front-requires-item', { item: JSON.stringify(item) }));
     else names.push(item);
   }
   fields.requires = names;

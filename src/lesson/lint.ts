@@ -6,6 +6,7 @@ import { didYouMean } from '../util/did-you-mean.ts';
 import { locateFrontMatter } from './front-matter.ts';
 import { KNOWN_COMMANDS } from './known-commands.ts';
 import { checkVariablesAreSet } from './variables-rule.ts';
+import { english, type Translate } from '../i18n/index.ts';
 
 /** What a rule may read besides the lesson: the file's text, to point at exact lines. */
 export interface LintSource {
@@ -13,10 +14,10 @@ export interface LintSource {
 }
 
 /** A lint rule looks at one lesson that parsed cleanly and returns what it finds. */
-export type LintRule = (lesson: Lesson, source?: LintSource) => Problem[];
+export type LintRule = (lesson: Lesson, source?: LintSource, t?: Translate) => Problem[];
 
 /** `requires` names a command steplab does not know: most likely a typo. */
-export const requiresKnownCommands: LintRule = (lesson, source) =>
+export const requiresKnownCommands: LintRule = (lesson, source, t = english.t) =>
   lesson.requires.flatMap((name, index): Problem[] => {
     if (KNOWN_COMMANDS.includes(name)) return [];
     const at = (source === undefined ? undefined : locateFrontMatter(source.text, 'requires', index)) ?? { line: 1, column: 1 };
@@ -24,20 +25,20 @@ export const requiresKnownCommands: LintRule = (lesson, source) =>
       file: lesson.file,
       ...at,
       severity: 'warning',
-      message: `requires "${name}", which is not a command steplab knows${didYouMean(name, KNOWN_COMMANDS)}; check the spelling (an unknown command is still required on the target)`,
+      message: t('lint.requires-unknown', { name, suggestion: didYouMean(name, KNOWN_COMMANDS, t) }),
     }];
   });
 
 export const BUILTIN_RULES: readonly LintRule[] = [requiresKnownCommands, checkVariablesAreSet];
 
 /** Lints a loaded course: its problems, the rules on each lesson that parsed, and problems found beside them (a translation's against its original), sorted by file (in load order) and line. */
-export function lintCourse(course: Course, extraRules: readonly LintRule[] = [], found: readonly Problem[] = []): Problem[] {
+export function lintCourse(course: Course, extraRules: readonly LintRule[] = [], found: readonly Problem[] = [], t: Translate = english.t): Problem[] {
   const problems = [...course.problems];
   const texts = new Map(course.files.map((f) => [f.file, f.text]));
   for (const lesson of course.lessons) {
     const text = texts.get(lesson.file);
     const source = text === undefined ? undefined : { text };
-    for (const rule of [...BUILTIN_RULES, ...extraRules]) problems.push(...rule(lesson, source));
+    for (const rule of [...BUILTIN_RULES, ...extraRules]) problems.push(...rule(lesson, source, t));
   }
   problems.push(...found);
   const order = new Map<string, number>();

@@ -12,10 +12,12 @@ import { isKebabCase, slugify, splitHeadingId } from './slug.ts';
 import { finishStep, newStepDraft } from './step-draft.ts';
 import type { StepDraft } from './step-draft.ts';
 import { editDistance } from '../util/did-you-mean.ts';
+import { english, type Translate } from '../i18n/index.ts';
 
 /** Everything the walk over the tokens gathers. */
 interface Walk {
   readonly file: string;
+  readonly t: Translate;
   readonly problems: Problem[];
   h1: string | undefined;
   readonly intro: string[];
@@ -28,11 +30,11 @@ interface Walk {
 }
 
 /** Parses one lesson file's text; `file` is only used to label problems. */
-export function parseLesson(text: string, file: string): ParseResult {
+export function parseLesson(text: string, file: string, t: Translate = english.t): ParseResult {
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const split = splitFrontMatter(source);
-  const front = parseFrontMatter(split, file);
-  const walk: Walk = { file, problems: [...front.problems], h1: undefined, intro: [], setup: [], cleanup: [], docker: [], steps: [], prose: undefined };
+  const split = splitFrontMatter(source, t);
+  const front = parseFrontMatter(split, file, t);
+  const walk: Walk = { file, t, problems: [...front.problems], h1: undefined, intro: [], setup: [], cleanup: [], docker: [], steps: [], prose: undefined };
   let line = split.bodyOffset + 1;
   for (const token of new Lexer(getDefaults()).lex(split.body)) {
     const start = line + (/^\n*/.exec(token.raw)?.[0].length ?? 0);
@@ -41,16 +43,16 @@ export function parseLesson(text: string, file: string): ParseResult {
   }
   flushProse(walk);
   const steps = walk.steps.map((draft) => {
-    const finished = finishStep(draft, file);
+    const finished = finishStep(draft, file, t);
     walk.problems.push(...finished.problems);
     return finished.step;
   });
   const title = front.fields.title ?? walk.h1;
   if (title === undefined && front.readable) {
-    walk.problems.push({ file, line: 1, column: 1, severity: 'error', message: 'missing title: add "title: …" to the front matter or a level-1 heading (# Title) to the text' });
+    walk.problems.push({ file, line: 1, column: 1, severity: 'error', message: t('lint.no-title') });
   }
   if (steps.length === 0 && split.yaml !== undefined) {
-    walk.problems.push({ file, line: split.bodyOffset + 1, column: 1, severity: 'error', message: 'this lesson has no steps; start each step with a level-2 heading (## Title)' });
+    walk.problems.push({ file, line: split.bodyOffset + 1, column: 1, severity: 'error', message: t('lint.no-steps') });
   }
   const problems = walk.problems.toSorted((a, b) => a.line - b.line || a.column - b.column);
   const { format, id, summary, requires, world, timeoutMs, lang, translatedFrom } = front.fields;
@@ -73,7 +75,7 @@ function readToken(walk: Walk, token: Token, line: number): void {
       return;
     }
     if (heading.depth === 1) {
-      walk.problems.push({ file: walk.file, line, column: 1, severity: 'warning', message: 'a second level-1 heading; a lesson has one title, and each step starts with a level-2 heading (## Title)' });
+      walk.problems.push({ file: walk.file, line, column: 1, severity: 'warning', message: walk.t('lint.second-h1') });
     }
   }
   if (token.type === 'code') return readCode(walk, token as Tokens.Code, line);
@@ -97,18 +99,18 @@ function startStep(walk: Walk, heading: Tokens.Heading, line: number): void {
   const column = (text: string): number => Math.max(1, (heading.raw.split('\n')[0] ?? '').indexOf(text) + 1);
   const id = explicit ?? slugify(title);
   if (title === '' || (explicit === undefined && id === '')) {
-    walk.problems.push({ file: walk.file, line, column: 1, severity: 'error', message: 'this step heading has no title; write one after "## "' });
+    walk.problems.push({ file: walk.file, line, column: 1, severity: 'error', message: walk.t('lint.step-no-title') });
   }
   if (explicit !== undefined && !isKebabCase(explicit)) {
     const guess = slugify(explicit) || slugify(title) || 'create-namespaces';
     walk.problems.push({
       file: walk.file, line, column: column('{#'), severity: 'error',
-      message: `the step id "{#${explicit}}" is not kebab-case (lowercase words joined by "-"); write e.g. {#${guess}}`,
+      message: walk.t('lint.step-id-case', { id: `{#${explicit}}`, example: `{#${guess}}` }),
     });
   } else if (at < 0 && title.includes('{#')) {
     walk.problems.push({
       file: walk.file, line, column: column('{#'), severity: 'error',
-      message: 'a step id is written at the very end of the heading and closed with "}", e.g. "## 创建命名空间 {#create-namespaces}"',
+      message: walk.t('lint.step-id-place', { close: '}', example: '## 创建命名空间 {#create-namespaces}' }),
     });
   }
   const twin = walk.steps.find((s) => s.id === id && id !== '');
@@ -116,8 +118,8 @@ function startStep(walk: Walk, heading: Tokens.Heading, line: number): void {
     walk.problems.push({
       file: walk.file, line, column: 1, severity: 'error',
       message: explicit === undefined
-        ? `step "${title}" has the same id "${id}" as the step at line ${twin.line}; give one of them a different title`
-        : `step "${title}" has the same id "${id}" as the step at line ${twin.line}; give one of them a different {#id}`,
+        ? walk.t('lint.step-same-id', { title, id, line: twin.line })
+        : walk.t('lint.step-same-explicit-id', { title, id, line: twin.line, example: '{#id}' }),
     });
   }
   walk.steps.push(newStepDraft(walk.steps.length, id, title, line));
@@ -138,7 +140,7 @@ function readCode(walk: Walk, token: Tokens.Code, line: number): void {
   const info = readFenceLine(token.raw.split('\n')[0] ?? '');
   const step = walk.steps.at(-1);
   if (info !== undefined && !isClosed(token.raw, info.fence)) {
-    walk.problems.push({ file: walk.file, line, column: 1, severity: 'error', message: `unclosed ${info.fence} fence opened here; close it with ${info.fence}` });
+    walk.problems.push({ file: walk.file, line, column: 1, severity: 'error', message: walk.t('lint.unclosed-fence', { fence: info.fence }) });
     return;
   }
   if (info === undefined || !isBlockWord(info.word)) {
@@ -152,7 +154,7 @@ function readCode(walk: Walk, token: Tokens.Code, line: number): void {
     step.body.push({ kind: 'illustration', lang, code: token.text, line });
     return;
   }
-  const { attributes, problems } = parseAttributes(info.word, info.rest, info.restColumn);
+  const { attributes, problems } = parseAttributes(info.word, info.rest, info.restColumn, walk.t);
   for (const p of problems) walk.problems.push({ file: walk.file, line, column: p.column, severity: 'error', message: p.message });
   const block: CommandBlock = { kind: info.word as CommandKind, code: token.text, line, ...attributes };
   if (step === undefined) return readIntroBlock(walk, info.word, block, line, info.wordColumn);
@@ -168,7 +170,7 @@ function readIntroBlock(walk: Walk, word: BlockWord, block: CommandBlock, line: 
   else {
     walk.problems.push({
       file: walk.file, line, column, severity: 'error',
-      message: `a ${word} block belongs in a step, not in the introduction; move it below a level-2 heading (## Title)`,
+      message: walk.t('lint.block-in-intro', { word }),
     });
   }
 }
@@ -193,12 +195,12 @@ function readStepBlock(walk: Walk, step: StepDraft, word: BlockWord, block: Comm
       step.hints.push({ markdown: token.text, line: block.line });
       return;
     case 'check': {
-      const { checks, problems } = parseCheckLines(contentLines(token.raw), block.line + 1, walk.file);
+      const { checks, problems } = parseCheckLines(contentLines(token.raw), block.line + 1, walk.file, walk.t);
       step.checks.push(...checks);
       step.checkLines += checks.length + problems.length;
       walk.problems.push(...problems);
       if (checks.length + problems.length === 0) {
-        walk.problems.push({ file: walk.file, line: block.line, column: 1, severity: 'warning', message: 'this check block holds no assertions; add one a line, e.g. "netns red exists"' });
+        walk.problems.push({ file: walk.file, line: block.line, column: 1, severity: 'warning', message: walk.t('lint.check-empty') });
       }
     }
   }
@@ -211,7 +213,7 @@ function warnLookalike(walk: Walk, word: string, line: number, column: number): 
   if (guess === undefined) return;
   walk.problems.push({
     file: walk.file, line, column, severity: 'warning',
-    message: `a "${word}" block is shown as an illustration and never run; did you mean "${guess}"?`,
+    message: walk.t('lint.lookalike', { word, guess }),
   });
 }
 
@@ -220,7 +222,7 @@ function warnNested(walk: Walk, raw: string, line: number): void {
   for (const nested of nestedBlockWords(raw, BLOCK_WORDS)) {
     walk.problems.push({
       file: walk.file, line: line + nested.offset, column: 1, severity: 'warning',
-      message: `this ${nested.word} block sits inside a list or quote, so steplab shows it but never runs it; move it out to the top level`,
+      message: walk.t('lint.nested', { word: nested.word }),
     });
   }
 }

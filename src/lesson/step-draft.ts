@@ -1,5 +1,6 @@
 // A step being read: collects its parts in order, then checks itself and becomes a Step.
 
+import { english, type Translate } from '../i18n/index.ts';
 import type { Check, CommandBlock, Hint, Problem, Step, StepPart } from './types.ts';
 
 /** The mutable parts of a step while the parser walks its tokens. */
@@ -26,7 +27,7 @@ export function newStepDraft(index: number, id: string, title: string, line: num
 }
 
 /** The finished Step, plus what is wrong with it as a whole (a challenge without checks, an unused solution). */
-export function finishStep(draft: StepDraft, file: string): { readonly step: Step; readonly problems: Problem[] } {
+export function finishStep(draft: StepDraft, file: string, t: Translate = english.t): { readonly step: Step; readonly problems: Problem[] } {
   const problems: Problem[] = [];
   const challenge = draft.solution.length > 0 && draft.commands.length === 0;
   const at = { file, line: draft.line, column: 1 };
@@ -34,7 +35,7 @@ export function finishStep(draft: StepDraft, file: string): { readonly step: Ste
     problems.push({
       ...at,
       severity: 'error',
-      message: `step "${draft.title}" is a challenge (a solution and no sh block) but no checks; add a check block that proves the learner did it`,
+      message: t('lint.challenge-no-checks', { title: draft.title }),
     });
   }
   if (draft.solution.length > 0 && draft.commands.length > 0) {
@@ -44,7 +45,7 @@ export function finishStep(draft: StepDraft, file: string): { readonly step: Ste
       line: first?.line ?? draft.line,
       column: 1,
       severity: 'warning',
-      message: `this solution is never run: step "${draft.title}" has sh blocks, so it is not a challenge; drop the solution or turn the sh blocks into it`,
+      message: t('lint.solution-unused', { title: draft.title }),
     });
   }
   const { checkLines: _unused, ...rest } = draft;

@@ -2,6 +2,7 @@
 
 import { assertionVariables, assignedNames, SHELL_NAMES } from '../assert/variables.ts';
 import type { CommandBlock, Lesson, Problem } from './types.ts';
+import { english, type Translate } from '../i18n/index.ts';
 
 /** The blocks that run in the lesson's shell up to and including a step (the lesson's setup first). */
 function blocksUpTo(lesson: Lesson, index: number): CommandBlock[] {
@@ -14,7 +15,7 @@ function namesSet(blocks: readonly CommandBlock[], background: boolean): Set<str
 }
 
 /** Warn about each `$NAME` in a check that no earlier block of the lesson's shell sets. */
-export function checkVariablesAreSet(lesson: Lesson, source?: { readonly text: string }): Problem[] {
+export function checkVariablesAreSet(lesson: Lesson, source?: { readonly text: string }, t: Translate = english.t): Problem[] {
   const lines = source?.text.split('\n');
   const everywhere = blocksUpTo(lesson, lesson.steps.length);
   const problems: Problem[] = [];
@@ -26,12 +27,12 @@ export function checkVariablesAreSet(lesson: Lesson, source?: { readonly text: s
         if (set.has(name) || SHELL_NAMES.has(name)) continue;
         const text = lines?.[check.line - 1] ?? '';
         const at = Math.max(text.search(new RegExp(`\\$\\{?${name}\\b`)), 0);
-        const why = namesSet(before, true).has(name)
-          ? `is set only in a {background} block, which runs in a subshell, so the lesson's shell never has it; set it in a plain sh block (e.g. start the command with & and keep ${name}=$!)`
+        const message = namesSet(before, true).has(name)
+          ? t('lint.variable-background', { name, background: '{background}' })
           : namesSet(everywhere, false).has(name)
-            ? 'is set only in a later step; checks see the lesson shell as it is after this step'
-            : `is set by no block of this lesson; checks see the lesson shell's variables, so set it in a sh block (e.g. ${name}=$!), or check the spelling`;
-        problems.push({ file: lesson.file, line: check.line, column: at + 1, severity: 'warning', message: `$${name} ${why}` });
+            ? t('lint.variable-later', { name })
+            : t('lint.variable-unset', { name });
+        problems.push({ file: lesson.file, line: check.line, column: at + 1, severity: 'warning', message });
       }
     }
   }

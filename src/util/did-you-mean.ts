@@ -1,5 +1,7 @@
 // Suggests the closest known word for a misspelt one ("tiemout" → "timeout").
 
+import { english, type Translate } from '../i18n/index.ts';
+
 /** Edit distance between two words (insertions, deletions, substitutions, swaps of neighbours). */
 export function editDistance(a: string, b: string): number {
   const rows: number[][] = [];
@@ -40,7 +42,7 @@ export function closest(word: string, known: readonly string[]): string | undefi
 }
 
 /** ` (did you mean "x"?)` when a close word exists, else ''. */
-export function didYouMean(word: string, known: readonly string[]): string {
+export function didYouMean(word: string, known: readonly string[], t: Translate = english.t): string {
   const guess = closest(word, known);
-  return guess === undefined ? '' : ` (did you mean "${guess}"?)`;
+  return guess === undefined ? '' : t('lint.did-you-mean', { word: guess });
 }

@@ -1,15 +1,17 @@
 // Reads the durations authors write (`500ms`, `5s`, `2m`, `1h`) as milliseconds: timeouts, `within`, `waiting`.
 
+import { english, type Translate } from '../i18n/index.ts';
+
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 /** Milliseconds for a duration like `5s`, or a sentence saying what is wrong with it. */
-export function parseDuration(text: string): { readonly ms: number } | { readonly error: string } {
+export function parseDuration(text: string, t: Translate = english.t): { readonly ms: number } | { readonly error: string } {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(text.trim());
   if (match === null) {
-    return { error: `"${text}" is not a duration; write a number and a unit, e.g. 500ms, 5s or 2m` };
+    return { error: t('lint.duration-bad', { text }) };
   }
   const ms = Math.round(Number(match[1]) * (UNIT_MS[match[2] ?? 's'] ?? 1000));
-  if (ms <= 0) return { error: `"${text}" is no time at all; give a duration above zero, e.g. 5s` };
+  if (ms <= 0) return { error: t('lint.duration-zero', { text }) };
   return { ms };
 }
 
