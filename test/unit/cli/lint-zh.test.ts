@@ -23,7 +23,7 @@ describe('steplab lint in Chinese', () => {
     const expected = [
       `${file}:5:1: error: 未知的前置元数据字段 "tiemout"（是不是想写 "timeout"？）；可用的字段有 format, id, title, summary, lang, translated-from, requires, world, timeout`,
       `${file}:10:8: error: sh 代码块没有属性 "tiemout"（是不是想写 "timeout"？）；sh 接受的属性有 timeout, background, exit 和 ready`,
-      `${file}:15:11: error: "netns red" 后面应是 "exists" 或 "is absent"，实际是 "exist"`,
+      `${file}:15:11: error: "netns red" 后面应是："exists" 或 "is absent"，实际是 "exist"`,
       '3 个错误，0 个警告',
       '',
     ].join('\n');
