@@ -22,6 +22,13 @@ if (fromSource && !process.features.typescript) {
 // Node announces type stripping as experimental on every run; keep every other warning.
 process.removeAllListeners('warning');
 process.on('warning', (w) => { if (w.name !== 'ExperimentalWarning') console.error(`${w.name}: ${w.message}`); });
+// A reader that stops early (`steplab lint | head`) closes the pipe: end quietly, as a process killed by SIGPIPE does.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(141);
+    throw error;
+  });
+}
 // A bug's stack trace points into the TypeScript sources (dist/ carries source maps).
 if (!fromSource) process.setSourceMapsEnabled(true);
 const { main } = await import(fromSource ? '../src/cli/main.ts' : '../dist/cli/main.js');

@@ -23,6 +23,15 @@ describe('steplab lint', () => {
     expect(bad.stdout + bad.stderr).toMatch(/bad-assertion\.md:\d+:\d+: /);
     expect(bad.stdout + bad.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('ends quietly when its reader stops early (`steplab lint … | head -1`), without a stack trace', async () => {
+    const files = Array.from({ length: 40 }, () => join(import.meta.dirname, '../fixtures/lessons/bad-assertion.md'));
+    const quoted = [process.execPath, BIN, 'lint', ...files].map((w) => `'${w}'`).join(' ');
+    const r = await runCommand('bash', ['-c', `${quoted} | head -1; echo "status=\${PIPESTATUS[0]}" >&2`], { timeoutMs: 60_000, env: { CI: 'true' } });
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(r.stderr).toMatch(/status=(141|1)\b/);
+  });
 });
 
 describe.skipIf(skip)('steplab verify', () => {
