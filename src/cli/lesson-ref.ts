@@ -10,6 +10,7 @@ import { resolveLessonPath } from '../course/shipped-course.ts';
 import { defaultCoursePath } from './course-paths.ts';
 import { courseInLanguage } from '../course/course-language.ts';
 import type { Io } from './io.ts';
+import { english, type Translate } from '../i18n/index.ts';
 
 /** The course the learner works in, and the lesson named (if one was). */
 export interface Named {
@@ -36,15 +37,15 @@ export const numberOf = (lesson: Lesson): number | undefined => lessonNumber(bas
  * `courseDir`, by default ./lessons or the shipped course). A folder is a course with no lesson named;
  * a file is a course of that one lesson.
  */
-export async function resolveNamed(named: string | undefined, courseDir: string | undefined, io: Pick<Io, 'stderr'>): Promise<Named> {
+export async function resolveNamed(named: string | undefined, courseDir: string | undefined, io: Pick<Io, 'stderr'>, t: Translate = english.t): Promise<Named> {
   const path = named === undefined ? undefined : await resolveLessonPath(named);
   if (path !== undefined && (await exists(path))) {
-    const course = await loadCourse([path]);
+    const course = await loadCourse([path], t);
     const isFile = !(await stat(path)).isDirectory();
     return { course, where: path, lesson: isFile ? course.lessons[0] : undefined };
   }
   const dir = courseDir ?? (await defaultCoursePath(io));
-  const course = await loadCourse([dir]);
+  const course = await loadCourse([dir], t);
   if (named === undefined) return { course, where: dir, lesson: undefined };
   const lesson = findLesson(course.lessons, named);
   if (lesson === undefined) {

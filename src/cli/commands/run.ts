@@ -46,7 +46,7 @@ export async function runCommand(positionals: readonly string[], options: Option
 async function runIn(positionals: readonly string[], options: Options, io: Io, room: RoomLink | undefined): Promise<number> {
   const translator = cliTranslator(options.lang, io.env);
   const { t } = translator;
-  const named = await inLanguage(await resolveNamed(positionals[0], room?.joined.courseDir ?? options.course, io), translator.lang);
+  const named = await inLanguage(await resolveNamed(positionals[0], room?.joined.courseDir ?? options.course, io, t), translator.lang);
   const { course } = named;
   const errors = course.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {

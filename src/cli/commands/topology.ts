@@ -24,7 +24,8 @@ export async function topologyCommand(positionals: readonly string[], options: O
   if (!file) throw usageError('topology needs a lesson file', 'Example: steplab topology lessons/03-linux-bridge.md --step 4 --format dot');
   const format = options.format ?? 'ascii';
   if (!(FORMATS as readonly string[]).includes(format)) throw usageError(`unknown format "${format}"`, `Use one of: ${FORMATS.join(', ')}.`);
-  const course = await loadCourse([await resolveLessonPath(file)]);
+  const { t } = cliTranslator(options.lang, io.env);
+  const course = await loadCourse([await resolveLessonPath(file)], t);
   const errors = course.problems.filter((p) => p.severity === 'error');
   for (const p of errors) io.stderr.write(`${formatProblem(p)}\n`);
   const lesson = course.lessons[0];
@@ -50,7 +51,6 @@ export async function topologyCommand(positionals: readonly string[], options: O
     await target.dispose();
   }
   const width = Math.max(40, Math.min(io.stdout.columns ?? 80, 160));
-  const { t } = cliTranslator(options.lang, io.env);
   io.stdout.write(`${format === 'dot' ? renderDot(snapshot, t) : format === 'mermaid' ? renderMermaid(snapshot, t) : renderAscii(snapshot, { width, t })}\n`);
   return 0;
 }

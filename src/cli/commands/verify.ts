@@ -37,7 +37,7 @@ async function verifyLessons(paths: readonly string[], options: Options, io: Io,
   const choice = parseTargetChoice(options.target);
   const shard = parseShard(options.shard);
   const { t } = cliTranslator(options.lang, io.env);
-  const course = await loadCourse(await coursePaths(paths, io));
+  const course = await loadCourse(await coursePaths(paths, io), t);
   const loaded = new Set(course.files.map((f) => f.file));
   const inShard = new Set(takeShard([...loaded], shard));
   if (shard) io.stderr.write(`${t('verify.shard', { index: shard.index, shards: shard.count, count: inShard.size, total: loaded.size })}\n`);
