@@ -41,7 +41,7 @@ export function progressLines(lessons: readonly Lesson[], progress: Pick<Progres
 /** Print the course's lessons with the learner's progress. */
 export async function progressCommand(positionals: readonly string[], options: Options, io: Io): Promise<number> {
   const translator = cliTranslator(options.lang, io.env);
-  const { course, where } = await inLanguage(await resolveNamed(positionals[0], options.course, io), translator.lang);
+  const { course, where } = await inLanguage(await resolveNamed(positionals[0], options.course, io, translator.t), translator.lang);
   if (course.lessons.length === 0) throw new SteplabError('LESSON_NOT_FOUND', `no lessons in ${where}`, 'Name a course folder: steplab progress PATH.');
   const progress = await loadProgress(io.env.STEPLAB_STATE_DIR);
   for (const warning of progress.warnings) io.stderr.write(`${warning}\n`);
@@ -52,7 +52,7 @@ export async function progressCommand(positionals: readonly string[], options: O
 /** Forget the progress of one lesson, or of every lesson of the course. */
 export async function resetCommand(positionals: readonly string[], options: Options, io: Io): Promise<number> {
   const { t } = cliTranslator(options.lang, io.env);
-  const named = await resolveNamed(positionals[0], options.course, io);
+  const named = await resolveNamed(positionals[0], options.course, io, t);
   const lessons = named.lesson !== undefined ? [named.lesson] : named.course.lessons;
   if (lessons.length === 0) throw new SteplabError('LESSON_NOT_FOUND', `no lessons in ${named.where}`, 'Name a lesson or a course folder: steplab reset [LESSON].');
   const progress = await loadProgress(io.env.STEPLAB_STATE_DIR);

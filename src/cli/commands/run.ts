@@ -12,7 +12,7 @@ import { inLanguage, resolveNamed, stepIndex } from '../lesson-ref.ts';
 import { parseTargetChoice } from '../targets.ts';
 import { isCI } from '../ui/io.ts';
 import { chooseStart, pickLesson } from '../ui/picker.ts';
-import { english, type Translate } from '../../i18n/index.ts';
+import { english, type Translate, type Translator } from '../../i18n/index.ts';
 import { openRoomLink, type RoomLink } from '../room-link.ts';
 import { cliTranslator } from '../lang.ts';
 
@@ -36,15 +36,14 @@ export async function runCommand(positionals: readonly string[], options: Option
   }
   const room = await openRoomLink(options, io);
   try {
-    return await runIn(positionals, options, io, room);
+    return await runIn(positionals, options, io, room, translator);
   } finally {
     await room?.close();
   }
 }
 
 /** runCommand once the room (if any) is joined: its course is the one to learn from. */
-async function runIn(positionals: readonly string[], options: Options, io: Io, room: RoomLink | undefined): Promise<number> {
-  const translator = cliTranslator(options.lang, io.env);
+async function runIn(positionals: readonly string[], options: Options, io: Io, room: RoomLink | undefined, translator: Translator): Promise<number> {
   const { t } = translator;
   const named = await inLanguage(await resolveNamed(positionals[0], room?.joined.courseDir ?? options.course, io, t), translator.lang);
   const { course } = named;
