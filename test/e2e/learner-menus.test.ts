@@ -5,8 +5,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCommand } from '../../src/process/spawn.ts';
 import { requireTestTool, sandboxUnavailable } from '../integration/host-state.ts';
+import { tmux } from '../support/terminal.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/steplab.js');
 const CHALLENGE = join(import.meta.dirname, '../fixtures/learner/02-challenge.md');
@@ -17,8 +17,6 @@ if (!skip) await requireTestTool('tmux', 'the learner menu end-to-end tests');
 /** Generous: the machine runs other heavy tests beside these. */
 const SANDBOX_START_MS = 60_000;
 const SCREEN_MS = 30_000;
-
-const tmux = (...args: string[]) => runCommand('tmux', args, { timeoutMs: 10_000 });
 
 /** Everything the pane has shown, scrolled-off lines included. */
 async function history(session: string): Promise<string> {
