@@ -36,7 +36,7 @@ export function snapshotScript(parts: readonly SnapshotPart[] = ALL_PARTS, only?
   const ip = wanted.has('ip') || wanted.has('fdb');
   const mark = (section: SectionName): string => `  echo "${SECTION_MARKER} ${section} $_sl_k $_sl_n"`;
   const file = (ext: string): string => `"$_sl_f.$_sl_i.${ext}"`;
-  const bg = (command: string, ext: string): string => `${command} > ${file(ext)} 2>/dev/null </dev/null &`;
+  const bg = (command: string, ext: string): string => `${command} > ${file(ext)} 2>/dev/null </dev/null & _sl_pids+=($!)`;
   // Readers of namespace $_sl_i; `"${_sl_e[@]}"` enters it (nothing for the lab host), `_sl_ip` is ip there.
   const start = [
     ...(ip ? [`  ${bg('"${_sl_ip[@]}" -j -d -force -b "$_sl_b"', 'ip')}`] : []),
@@ -54,7 +54,11 @@ export function snapshotScript(parts: readonly SnapshotPart[] = ALL_PARTS, only?
     mark('end'),
   ];
   return [
-    '(',
+    // A function, not a subshell (a fork costs as much as a reader): `local -` gives back the calling
+    // shell's options on return, and its variables are local; the helper functions it defines stay.
+    '_sl_snapshot() {',
+    'local - _sl_o _sl_v _sl_d _sl_f _sl_b _sl_sel _sl_p _sl_i _sl_k _sl_n',
+    'local -a _sl_all _sl_e _sl_ip _sl_bridge _sl_br _sl_pids',
     // The calling shell may run with -e or -u: one failed read must not end the others.
     'set +e +u',
     // Print file $1 as it is, with a newline at its end when it has none; builtins only.
@@ -68,9 +72,12 @@ export function snapshotScript(parts: readonly SnapshotPart[] = ALL_PARTS, only?
       ]
       : []),
     '_sl_d=/run/steplab; [ -d "$_sl_d" ] && [ -w "$_sl_d" ] || _sl_d=${TMPDIR:-/tmp}',
-    '_sl_f="$_sl_d/.snap-$$"',
+    // $BASHPID: snapshots side by side (each in a probe batch's subshell) must not share files.
+    '_sl_f="$_sl_d/.snap-$BASHPID"',
     '_sl_b="$_sl_f.batch"',
     ...(ip ? [`printf '${IP_BATCH}' > "$_sl_b"`] : []),
+    // Wait for this snapshot's readers only, not for whatever else the shell started.
+    ...(start.length > 0 || wanted.has('fdb') ? [`_sl_wait() { [ "\${#_sl_pids[@]}" -eq 0 ] || wait "\${_sl_pids[@]}"; _sl_pids=(); }`] : []),
     // Whether namespace $_sl_i is read (the lab host always is), or only listed.
     only === undefined
       ? '_sl_read() { :; }'
@@ -88,7 +95,7 @@ export function snapshotScript(parts: readonly SnapshotPart[] = ALL_PARTS, only?
     `    *) _sl_e=(nsenter --net=${WORLD_NETNS_PATH}); _sl_ip=("\${_sl_e[@]}" ip); _sl_bridge=("\${_sl_e[@]}" bridge) ;;`,
     '  esac',
     '}',
-    ...(start.length > 0 ? ['for _sl_i in "${!_sl_all[@]}"; do', '  _sl_ns; _sl_read || continue', ...start, 'done', 'wait'] : []),
+    ...(start.length > 0 ? ['_sl_pids=()', 'for _sl_i in "${!_sl_all[@]}"; do', '  _sl_ns; _sl_read || continue', ...start, 'done', '_sl_wait'] : []),
     ...(wanted.has('fdb')
       ? [
         // Forwarding entries only where a bridge is: a second round, for those namespaces alone.
@@ -100,7 +107,7 @@ export function snapshotScript(parts: readonly SnapshotPart[] = ALL_PARTS, only?
         '  _sl_br[$_sl_i]=1',
         `  ${bg('"${_sl_bridge[@]}" -j fdb show', 'fdb')}`,
         'done',
-        'wait',
+        '_sl_wait',
       ]
       : []),
     'for _sl_i in "${!_sl_all[@]}"; do',
@@ -109,6 +116,7 @@ export function snapshotScript(parts: readonly SnapshotPart[] = ALL_PARTS, only?
     ...print,
     'done',
     `echo "${SECTION_MARKER} done"`,
-    ')',
+    '}',
+    '_sl_snapshot',
   ].join('\n');
 }

@@ -15,9 +15,16 @@ describe('snapshotScript', () => {
     expect(r.exitCode).toBe(0);
   });
 
-  it('runs in a subshell so it leaves the probe shell untouched', () => {
-    expect(script.startsWith('(\n')).toBe(true);
-    expect(script.endsWith('\n)')).toBe(true);
+  it('runs as a function in the calling shell (no fork) and gives back its options and variables', async () => {
+    const before = 'set -eu; _sl_k=mine; _sl_all=(x); echo "opts $-"';
+    const after = 'echo "opts $-"; echo "k=$_sl_k all=${_sl_all[*]} i=${_sl_i-unset}"';
+    const r = await runCommand('/bin/bash', ['-c', `${before}\n${script}\n${after}`], { env: { PATH: '/nonexistent' } });
+    const opts = r.stdout.split('\n').filter((l) => l.startsWith('opts '));
+    expect(opts).toHaveLength(2);
+    expect(opts[1]).toBe(opts[0]);
+    expect(opts[0]).toContain('e');
+    expect(r.stdout).toContain('k=mine all=x i=unset\n');
+    expect(script).not.toMatch(/^\(/);
   });
 
   it('reads every namespace kind, side by side, each reader entered directly (no shell in between), the lab host sysctls without a process', () => {
@@ -27,7 +34,7 @@ describe('snapshotScript', () => {
     expect(script).toContain('_sl_e=(nsenter --net=/run/steplab/world)');
     expect(script).not.toContain('bash -c');
     expect(script).not.toContain('ip netns exec');
-    expect(script).toContain('\nwait\n');
+    expect(script).toContain('wait "${_sl_pids[@]}"');
     for (const key of SNAPSHOT_SYSCTLS) expect(script).toContain(`< /proc/sys/${key.replaceAll('.', '/')}`);
     expect(script).toContain(`sysctl -e ${SNAPSHOT_SYSCTLS.join(' ')}`);
     expect(script).toContain(`echo "${SECTION_MARKER} done"`);
