@@ -82,7 +82,9 @@ export class ShellSession {
     if (!this.alive) throw new SteplabError('SANDBOX_BROKEN', 'the shell in the sandbox has exited');
     const id = String(this.#nextId++);
     const seconds = Math.max(0.1, timeoutMs / 1000).toFixed(1);
-    const args = fn === '__steplab_exec' ? `${id} ${seconds} ${ansiCQuote(code)}` : `${id} ${seconds} ${ansiCQuote(ready ?? '')} ${ansiCQuote(code)}`;
+    // The code follows its line as it is, counted in bytes (the prelude reads it with `read -N`).
+    const bytes = Buffer.byteLength(code, 'utf8');
+    const args = fn === '__steplab_exec' ? `${id} ${seconds} ${bytes}` : `${id} ${seconds} ${ansiCQuote(ready ?? '')} ${bytes}`;
     return new Promise<ShellResult>((resolve) => {
       const startedAt = performance.now();
       const timer = setTimeout(() => {
@@ -100,7 +102,7 @@ export class ShellSession {
           resolve(r);
         },
       };
-      this.#process.stdin.write(`${fn} ${args}\n`);
+      this.#process.stdin.write(`${fn} ${args}\n${code}`);
     });
   }
 

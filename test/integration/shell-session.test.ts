@@ -41,6 +41,20 @@ describe.skipIf(skip)('ShellSession on a plain bash', () => {
     expect(r.output).toBe(`__STEPLAB_0123 1 0 0 0\n${'é'.repeat(3000)}\n`);
   });
 
+  it('takes the code of a block byte for byte, whatever it holds: multi-byte text, quotes, backslashes, blank lines, no newline at its end', async () => {
+    const shell = plainBash();
+    const text = `网络命名空间 'single' "double" \\ $'ansi' \`tick\` 100% é`;
+    const [a, b, c] = await Promise.all([
+      shell.run(`cat <<'EOF'\n${text}\n\n\nEOF`, 5000),
+      shell.run('', 5000),
+      shell.run(`printf '%s' ${JSON.stringify('末尾')}`, 5000),
+    ]);
+    expect(a).toMatchObject({ exitCode: 0, output: `${text}\n\n\n` });
+    expect(b).toMatchObject({ exitCode: 0, output: '' });
+    expect(c).toMatchObject({ exitCode: 0, output: '末尾' });
+    expect((await shell.run('echo still in step', 5000)).output).toBe('still in step\n');
+  });
+
   it('keeps variables and cd between blocks, and stops a block at its first failing command', async () => {
     const shell = plainBash();
     await shell.run('X=kept; cd /run/steplab', 5000);

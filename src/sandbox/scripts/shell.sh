@@ -1,6 +1,8 @@
 # steplab shell prelude: turns a plain bash reading stdin into a lesson shell.
-# steplab sends one line per block: `__steplab_exec ID TIMEOUT_S CODE` or `__steplab_bg ID TIMEOUT_S READY CODE`,
-# CODE and READY as ANSI-C quoted words ($'…', READY empty for none), so no process decodes them.
+# steplab sends one line per block, `__steplab_exec ID TIMEOUT_S BYTES` or `__steplab_bg ID TIMEOUT_S READY BYTES`
+# (READY as an ANSI-C quoted word, $'…', empty for none), then the block's code itself, BYTES long. bash
+# reads the commands it runs from a pipe a byte at a time (a syscall a byte); `read -N` takes the code in
+# a few reads, and no process decodes it.
 # Each answer ends with a line `\n$__STEPLAB_TOKEN ID STATUS TIMEDOUT LINE` (LINE: the block's line,
 # from 1, whose command failed; 0 when none did or for a background block).
 # Set by steplab before this prelude: __STEPLAB_TOKEN, and __STEPLAB_ROLE=lesson for the lesson's shell.
@@ -123,11 +125,20 @@ __steplab_save_vars() {
   done > "$1"
 }
 
+# Read the block's code that follows its line on stdin: $1 bytes, into __steplab_code.
+__steplab_read_code() {
+  local LC_ALL=C
+  __steplab_code=''
+  [ "$1" -gt 0 ] || return 0
+  IFS= read -r -N "$1" __steplab_code
+}
+
 # Run one block in this shell: state (variables, cd) carries to the next block.
 __steplab_exec() {
-  local __steplab_id=$1 __steplab_st __steplab_to=0
+  local __steplab_id=$1 __steplab_st __steplab_to=0 __steplab_code
   __steplab_line=0
-  if __steplab_define __steplab_block "$3" 2>&1; then
+  __steplab_read_code "$3"
+  if __steplab_define __steplab_block "$__steplab_code" 2>&1; then
     __steplab_wd_arm "$__steplab_id" "$2"
     __steplab_block </dev/null 2>&1 {__steplab_wd_w}>&- {__steplab_wd_r}>&-
     __steplab_st=$?
@@ -145,8 +156,9 @@ __steplab_exec() {
 # shows that text: status 0 once it does, the block's own status (1 for 0) when it ends first,
 # and TIMEDOUT 1 when the time runs out.
 __steplab_bg() {
-  local __steplab_id=$1 __steplab_st=0 __steplab_to=0 __steplab_dir=/run/steplab/bg-$1 __steplab_ready=$3 __steplab_log __steplab_end
-  if __steplab_define "__steplab_bg_$1" "$4" 2>&1; then
+  local __steplab_id=$1 __steplab_st=0 __steplab_to=0 __steplab_dir=/run/steplab/bg-$1 __steplab_ready=$3 __steplab_log __steplab_end __steplab_code
+  __steplab_read_code "$4"
+  if __steplab_define "__steplab_bg_$1" "$__steplab_code" 2>&1; then
     mkdir -p "$__steplab_dir"
     ( ( ( "__steplab_bg_$__steplab_id" ); echo $? > "$__steplab_dir/status" ) </dev/null >"$__steplab_dir/log" 2>&1 {__steplab_wd_w}>&- {__steplab_wd_r}>&- & )
     if [ -z "$__steplab_ready" ]; then
