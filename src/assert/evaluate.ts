@@ -107,7 +107,7 @@ const realClock: Clock = { now: () => performance.now(), sleep: (ms) => new Prom
 export const RETRY_PAUSES_MS = [20, 40, 80, 150] as const;
 
 /** Whether an assertion sends traffic or runs a command (as opposed to reading a snapshot or the step). */
-const isLive = (a: Assertion): boolean => a.kind === 'ping' || a.kind === 'tcp' || a.kind === 'http' || a.kind === 'sh';
+export const isLive = (a: Assertion): boolean => a.kind === 'ping' || a.kind === 'tcp' || a.kind === 'http' || a.kind === 'sh';
 
 /**
  * Evaluate a check block. Each round runs the live probes side by side (one batch), then answers the

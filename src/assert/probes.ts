@@ -9,15 +9,15 @@ import { english, type Translate } from '../i18n/index.ts';
 
 export type Probe = (code: string) => Promise<ShellResult>;
 
-/** How many times `ping … succeeds` tries, so the first packet's ARP resolution cannot make it flake. */
-export const PING_TRIES = 3;
 /**
  * How long a probe waits for an answer, by what the check expects. Every host of the lab is one hop
  * away on a veth (a reply takes well under a millisecond), so waiting for an answer that must NOT come
  * (`ping … fails`, `tcp … is closed`) needs only a lab-sized wait; waiting for one that must come is
- * cut short by the answer itself. `waiting DURATION` on the check line overrides these.
+ * cut short by the answer itself: `ping … succeeds` sends a packet every 0.2 s until one is answered
+ * (so the first packet's ARP lookup cannot make it flake) or its time is up. `waiting DURATION` on the
+ * check line overrides these.
  */
-export const WAIT_MS = { pingReply: 1000, pingNoReply: 500, tcpOpen: 2000, tcpClosed: 500, http: 3000 } as const;
+export const WAIT_MS = { pingReply: 2000, pingNoReply: 500, tcpOpen: 2000, tcpClosed: 500, http: 3000 } as const;
 
 /** Milliseconds as the seconds `ping -W`, `timeout` and `curl -m` take: `0.5`, `2`. */
 const seconds = (ms: number): string => String(Math.max(ms, 1) / 1000);
@@ -34,12 +34,13 @@ export function inNamespace(ns: Ns): string {
 /**
  * The prefix that runs the rest of a line in a namespace's network only, for steplab's own ping, tcp and
  * http probes: `nsenter --net` is one exec where `ip netns exec` is two and remounts /sys, which a probe
- * by address does not need. A missing namespace is told in `ip netns exec`'s own words, by a builtin test.
+ * by address does not need. A missing namespace is told in `ip netns exec`'s own words, by a builtin test
+ * that fails the line without `exit`, so a probe needs no subshell (a fork) around it.
  */
 export function inNetwork(ns: Ns): string {
   if (ns === undefined || ns === 'world') return inNamespace(ns);
   const q = shellQuote(ns);
-  return `{ [ -e /run/netns/${q} ] || { printf 'Cannot open network namespace "%s": No such file or directory\\n' ${q}; exit 1; }; } && nsenter --net=/run/netns/${q} `;
+  return `{ [ -e /run/netns/${q} ] || { printf 'Cannot open network namespace "%s": No such file or directory\\n' ${q}; false; }; } && nsenter --net=/run/netns/${q} `;
 }
 
 
@@ -62,13 +63,14 @@ function pingSummary(output: string, t: Translate): string {
   return loss ?? (outputTail(output, 1) || t('assert.probe.no-output'));
 }
 
-/** `ping ADDR [from NS] succeeds|fails`: up to PING_TRIES pings to succeed, one lab-sized wait to fail. */
+/** `ping ADDR [from NS] succeeds|fails`: one ping process; to succeed, a packet every 0.2 s until one is answered. */
 export async function probePing(a: Extract<Assertion, { kind: 'ping' }>, probe: Probe, t: Translate = english.t): Promise<CheckResult> {
   const wait = a.waitMs ?? (a.expect === 'succeeds' ? WAIT_MS.pingReply : WAIT_MS.pingNoReply);
-  const ping = `${inNetwork(a.from)}ping -c 1 -W ${seconds(wait)} ${shellQuote(a.addr)}`;
+  // ping's -w (its whole run) takes whole seconds; -W (one reply's wait) takes fractions.
+  const deadline = Math.max(1, Math.ceil(wait / 1000));
   const code = a.expect === 'succeeds'
-    ? `( i=0; while [ "$i" -lt ${PING_TRIES} ]; do ${ping} && exit 0; i=$((i + 1)); done; exit 1 )`
-    : `( ${ping} )`;
+    ? `${inNetwork(a.from)}ping -c 1 -i 0.2 -w ${deadline} ${shellQuote(a.addr)}`
+    : `${inNetwork(a.from)}ping -c 1 -W ${seconds(wait)} ${shellQuote(a.addr)}`;
   const r = await probe(code);
   const label = a.from === undefined ? t('assert.label.ping', { addr: a.addr }) : t('assert.label.ping-from', { addr: a.addr, ns: a.from });
   const blocked = enterError(r.output);
@@ -77,7 +79,7 @@ export async function probePing(a: Extract<Assertion, { kind: 'ping' }>, probe: 
   if (a.expect === 'succeeds') {
     return r.exitCode === 0
       ? { passed: true, message: t('assert.ping.succeeds', { label, summary }) }
-      : { passed: false, message: t('assert.ping.fails-expected', { label, summary, tries: PING_TRIES }) };
+      : { passed: false, message: t('assert.ping.fails-expected', { label, summary, seconds: deadline }) };
   }
   return r.exitCode === 0
     ? { passed: false, message: t('assert.ping.succeeds-expected', { label, summary }) }
@@ -95,17 +97,14 @@ function tcpVerdict(r: ShellResult, waitMs: number, t: Translate): { open: boole
   return { open: false, why: t('assert.tcp.failed', { status: r.exitCode, why: outputTail(r.output) || t('assert.probe.no-output') }) };
 }
 
-/** `tcp ADDR:PORT [from NS] is open|closed`: a connect under `timeout`, with bash's /dev/tcp (nc -z without bash). */
+/** `tcp ADDR:PORT [from NS] is open|closed`: a connect under `timeout`, with bash's /dev/tcp. */
 export async function probeTcp(a: Extract<Assertion, { kind: 'tcp' }>, probe: Probe, t: Translate = english.t): Promise<CheckResult> {
   const ns = inNetwork(a.from);
   const addr = shellQuote(a.addr);
   const waitMs = a.waitMs ?? (a.expect === 'open' ? WAIT_MS.tcpOpen : WAIT_MS.tcpClosed);
   const wait = seconds(waitMs);
-  const code = [
-    '( if command -v bash >/dev/null 2>&1; then',
-    `  ${ns}timeout ${wait} bash -c 'exec 3<>"/dev/tcp/$0/$1"' ${addr} ${a.port}`,
-    `else ${ns}timeout ${wait} nc -z -v -w ${Math.max(1, Math.ceil(waitMs / 1000))} ${addr} ${a.port}; fi )`,
-  ].join('\n');
+  // The probe shell is bash, so /dev/tcp is there: no nc, and no subshell around it.
+  const code = `${ns}timeout ${wait} bash -c 'exec 3<>"/dev/tcp/$0/$1"' ${addr} ${a.port}`;
   const r = await probe(code);
   const label = a.from === undefined ? t('assert.label.tcp', { addr: a.addr, port: a.port }) : t('assert.label.tcp-from', { addr: a.addr, port: a.port, ns: a.from });
   const blocked = enterError(r.output);
@@ -117,7 +116,7 @@ export async function probeTcp(a: Extract<Assertion, { kind: 'tcp' }>, probe: Pr
 
 /** `http URL [from NS] contains "TEXT"`: one curl request; the message quotes what came back or curl's error. */
 export async function probeHttp(a: Extract<Assertion, { kind: 'http' }>, probe: Probe, t: Translate = english.t): Promise<CheckResult> {
-  const r = await probe(`( ${inNetwork(a.from)}curl -sS -m ${seconds(a.waitMs ?? WAIT_MS.http)} ${shellQuote(a.url)} )`);
+  const r = await probe(`${inNetwork(a.from)}curl -sS -m ${seconds(a.waitMs ?? WAIT_MS.http)} ${shellQuote(a.url)}`);
   const label = a.from === undefined ? t('assert.label.http', { url: a.url }) : t('assert.label.http-from', { url: a.url, ns: a.from });
   const blocked = enterError(r.output);
   if (blocked !== undefined) return { passed: false, message: t('assert.probe.could-not-run', { label, why: blocked }) };
@@ -147,7 +146,7 @@ export async function probeSh(a: Extract<Assertion, { kind: 'sh' }>, probe: Prob
 
 /** Read a sysctl that snapshots do not record; undefined when the key does not exist there. */
 export async function probeSysctl(key: string, ns: Ns, probe: Probe): Promise<string | undefined> {
-  const r = await probe(`( ${inNamespace(ns)}sysctl -n ${shellQuote(key)} )`);
+  const r = await probe(`${inNamespace(ns)}sysctl -n ${shellQuote(key)}`);
   return r.exitCode === 0 ? r.output.trim() : undefined;
 }
 

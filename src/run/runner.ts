@@ -10,7 +10,7 @@ import type { CommandBlock, Lesson, Step } from '../lesson/types.ts';
 import type { Sandbox } from '../sandbox/types.ts';
 import { shellQuote } from '../process/shell-quote.ts';
 import { blockFailure, runBlock } from './blocks.ts';
-import { evaluateChecks } from './checks.ts';
+import { evaluateBeforeSolution, evaluateChecks } from './checks.ts';
 import type { BlockOutcome, CheckOutcome, CheckPhase, Controller, LessonOutcome, Reporter, StepOutcome, StepTools } from './events.ts';
 import { Emitter } from './emitter.ts';
 import type { Translate } from '../i18n/index.ts';
@@ -398,8 +398,7 @@ class StepSession {
 
   async #evaluate(step: Step, blocks: readonly BlockOutcome[], phase: CheckPhase = 'after'): Promise<CheckOutcome[]> {
     const last = blocks.at(-1);
-    // Before the solution nothing is on its way, so `within` would only wait for a failure.
-    const checks = phase === 'before-solution' ? step.checks.map(({ withinMs: _, ...check }) => check) : step.checks;
+    const checks = step.checks;
     // Pings, connections and commands of the checks move counters and teach bridges MACs: not the learner's doing.
     if (this.#options.changes && checks.some((c) => ['ping', 'tcp', 'http', 'sh'].includes(c.assertion.kind))) {
       await this.#closeWindow();
@@ -415,6 +414,7 @@ class StepSession {
         return taken;
       }
       : () => takeSnapshot(probe, snapshotPartsFor(checks.map((c) => c.assertion)), snapshotNamespacesFor(checks.map((c) => c.assertion)));
+    if (phase === 'before-solution') return this.#interruptible(() => evaluateBeforeSolution(checks, this.#sandbox, snapshot, this.#options.t));
     return this.#interruptible(() => evaluateChecks(checks, this.#sandbox, { output: blocks.map((b) => b.output).join(''), exitCode: last?.exitCode ?? 0 }, snapshot, this.#options.t));
   }
 

@@ -47,7 +47,7 @@ describe('check messages in Chinese', () => {
   it('words live probes and the step output', async () => {
     const lost = '1 packets transmitted, 0 received, 100% packet loss, time 0ms\n';
     expect((await evaluate({ kind: 'ping', addr: '10.0.0.9', from: 'red', expect: 'succeeds' }, context({ exitCode: 1, output: lost }))).message)
-      .toBe('从 red 向 10.0.0.9 发 ping 失败（100% packet loss，试了 3 次）；应当成功');
+      .toBe('从 red 向 10.0.0.9 发 ping 失败（2 秒内 100% packet loss）；应当成功');
     expect((await evaluate({ kind: 'tcp', addr: '172.17.0.2', port: 80, from: undefined, expect: 'open' }, context({ exitCode: 1, output: 'bash: connect: Connection refused' }))).message)
       .toBe('TCP 连接 172.17.0.2:80 不通（连接被拒绝：那个端口上没有程序在监听，或者防火墙拒绝了它）；应当是通的');
     expect((await evaluate({ kind: 'exit-status', status: 0 }, context({}, { output: '', exitCode: 2 }))).message).toBe('退出状态是 2；应为 0');

@@ -20,6 +20,8 @@ class FakeSandbox implements Sandbox {
   readonly dir = mkdtempSync(join(tmpdir(), 'steplab-fake-sandbox-'));
   /** Every block the lesson shell ran, in order. */
   readonly ran: string[] = [];
+  /** Every probe (a check's live test, a snapshot) it ran, in order. */
+  readonly probed: string[] = [];
   disposed = 0;
 
   async run(code: string, options: RunOptions): Promise<ShellResult> {
@@ -28,6 +30,7 @@ class FakeSandbox implements Sandbox {
   }
 
   async probe(code: string, timeoutMs = 15_000): Promise<ShellResult> {
+    this.probed.push(code);
     return this.#bash(code, timeoutMs);
   }
 
@@ -77,6 +80,21 @@ describe('runLesson, unattended', () => {
     expect(outcome.status).toBe('passed');
     expect(outcome.steps[0]?.checksBefore.map((c) => c.result.passed)).toEqual([false]);
     expect(outcome.steps[0]?.checks.map((c) => c.result.passed)).toEqual([true]);
+  });
+
+  it('proves a challenge unsolved with its cheap checks first: when one fails, its probes do not run before the solution', async () => {
+    const { outcome, sandbox } = await verify(lesson(challenge('raise a', 'touch a\necho done', 'output contains "done"\nsh "test -e a" succeeds')));
+    expect(outcome.status).toBe('passed');
+    expect(outcome.steps[0]?.checksBefore.map((c) => [c.check.source, c.result.passed])).toEqual([['output contains "done"', false], ['sh "test -e a" succeeds', false]]);
+    expect(outcome.steps[0]?.checksBefore[1]?.result.message).toMatch(/^not run: an earlier check already fails/);
+    expect(sandbox.probed.filter((code) => code.includes('test -e a'))).toHaveLength(1);
+  });
+
+  it('runs the probes before the solution when every cheap check passes, so one of them must show it unsolved', async () => {
+    const { outcome, sandbox } = await verify(lesson(challenge('raise a', 'touch a', 'exit status is 0\nsh "test -e a" succeeds')));
+    expect(outcome.status).toBe('passed');
+    expect(outcome.steps[0]?.checksBefore.map((c) => c.result.passed)).toEqual([true, false]);
+    expect(sandbox.probed.filter((code) => code.includes('test -e a'))).toHaveLength(2);
   });
 
   it('fails a challenge that is already solved before its solution runs', async () => {
