@@ -66,9 +66,10 @@ function pingSummary(output: string, t: Translate): string {
 /** `ping ADDR [from NS] succeeds|fails`: one ping process; to succeed, a packet every 0.2 s until one is answered. */
 export async function probePing(a: Extract<Assertion, { kind: 'ping' }>, probe: Probe, t: Translate = english.t): Promise<CheckResult> {
   const wait = a.waitMs ?? (a.expect === 'succeeds' ? WAIT_MS.pingReply : WAIT_MS.pingNoReply);
-  // ping's -w (its whole run) takes whole seconds; -W (one reply's wait) takes fractions.
-  const deadline = Math.max(1, Math.ceil(wait / 1000));
-  const code = a.expect === 'succeeds'
+  // ping's -w (its whole run) takes whole seconds; -W (one reply's wait) takes fractions. A wait under
+  // a second (verify proving a challenge unsolved) sends one packet.
+  const deadline = Math.ceil(wait / 1000);
+  const code = a.expect === 'succeeds' && wait >= 1000
     ? `${inNetwork(a.from)}ping -c 1 -i 0.2 -w ${deadline} ${shellQuote(a.addr)}`
     : `${inNetwork(a.from)}ping -c 1 -W ${seconds(wait)} ${shellQuote(a.addr)}`;
   const r = await probe(code);
@@ -79,7 +80,7 @@ export async function probePing(a: Extract<Assertion, { kind: 'ping' }>, probe: 
   if (a.expect === 'succeeds') {
     return r.exitCode === 0
       ? { passed: true, message: t('assert.ping.succeeds', { label, summary }) }
-      : { passed: false, message: t('assert.ping.fails-expected', { label, summary, seconds: deadline }) };
+      : { passed: false, message: t('assert.ping.fails-expected', { label, summary, seconds: wait >= 1000 ? deadline : wait / 1000 }) };
   }
   return r.exitCode === 0
     ? { passed: false, message: t('assert.ping.succeeds-expected', { label, summary }) }

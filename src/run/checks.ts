@@ -24,7 +24,7 @@ export async function evaluateChecks(
 }
 
 /** How long a probe waits before a challenge's solution runs: nothing is on its way, and an answer that comes takes under a millisecond. */
-export const BEFORE_SOLUTION_WAIT_MS = 1000;
+export const BEFORE_SOLUTION_WAIT_MS = 500;
 
 /** A live check with the wait it has before the solution: its own `waiting`, else a lab-sized one. */
 function quickWait(a: Assertion): Assertion {

@@ -168,6 +168,9 @@ describe('evaluate: how long probes wait', () => {
     const longer = context([{ exitCode: 1, output: LOST }]);
     await evaluate({ kind: 'ping', addr: '10.0.0.9', from: undefined, expect: 'succeeds', waitMs: 2500 }, longer.ctx);
     expect(longer.calls).toEqual(['ping -c 1 -i 0.2 -w 3 10.0.0.9']);
+    const short = context([{ exitCode: 1, output: LOST }]);
+    expect(await evaluate({ kind: 'ping', addr: '10.0.0.9', from: undefined, expect: 'succeeds', waitMs: 500 }, short.ctx)).toMatchObject({ message: 'ping 10.0.0.9 fails (100% packet loss in 0.5 s); expected it to succeed' });
+    expect(short.calls).toEqual(['ping -c 1 -W 0.5 10.0.0.9']);
     const http = context([{ output: 'x' }]);
     await evaluate({ kind: 'http', url: 'http://10.0.0.2/', from: undefined, text: 'x', waitMs: 250 }, http.ctx);
     expect(http.calls).toEqual(['curl -sS -m 0.25 http://10.0.0.2/']);
