@@ -169,19 +169,21 @@ export function snapshotPartsFor(assertions: readonly Assertion[]): SnapshotPart
 }
 
 /**
- * The namespaces besides the lab host whose state these assertions read, as `netns:NAME` or `world:world`,
- * or undefined for every namespace (a name that is a lesson variable, known only once filled in).
- * A link's peer is resolved in the namespace the check names for it, so that one is read too.
+ * The namespaces whose state these assertions read, as `host:` (the lab host), `netns:NAME` or
+ * `world:world`, or undefined for every namespace (a name that is a lesson variable, known only once
+ * filled in). A link's peer is resolved in the namespace the check names for it, so that one is read
+ * too; iptables checks read the lab host's rules.
  */
 export function snapshotNamespacesFor(assertions: readonly Assertion[]): string[] | undefined {
   const names = new Set<string>();
   const add = (ns: string | undefined): boolean => {
-    if (ns === undefined) return true;
-    if (ns.includes('$')) return false;
-    names.add(ns === 'world' ? 'world:world' : `netns:${ns}`);
+    if (ns === undefined) names.add('host:');
+    else if (ns.includes('$')) return false;
+    else names.add(ns === 'world' ? 'world:world' : `netns:${ns}`);
     return true;
   };
   for (const a of assertions) {
+    if (a.kind === 'iptables-rule' || a.kind === 'iptables-policy') add(undefined);
     if (a.kind !== 'link' && a.kind !== 'addr' && a.kind !== 'route' && a.kind !== 'sysctl') continue;
     if (!add(a.ns)) return undefined;
     if (a.kind === 'link' && a.expect.is === 'peer' && !add(a.expect.peerNs)) return undefined;

@@ -28,8 +28,8 @@ const IP_BATCH = 'addr show\\nroute show table all\\nnetns list\\n';
  * `ip -n` or `nsenter` (no shell in between); `bridge fdb` afterwards, only where `ip` saw a bridge.
  * The lab host's sysctls are read with bash's own `read` (no process). With no part asked for, it
  * only lists the namespaces and starts nothing. The files are printed in order with builtins.
- * `only` (`netns:NAME`, `world:world`) limits the reads to the lab host and those namespaces; the others
- * are listed by name, with no sections.
+ * `only` (`host:`, `netns:NAME`, `world:world`) limits the reads to those namespaces; the others are
+ * listed by name, with no sections.
  */
 export function snapshotScript(parts: readonly SnapshotPart[] = ALL_PARTS, only?: readonly string[]): string {
   const wanted = new Set(parts);
@@ -78,10 +78,10 @@ export function snapshotScript(parts: readonly SnapshotPart[] = ALL_PARTS, only?
     ...(ip ? [`printf '${IP_BATCH}' > "$_sl_b"`] : []),
     // Wait for this snapshot's readers only, not for whatever else the shell started.
     ...(start.length > 0 || wanted.has('fdb') ? [`_sl_wait() { [ "\${#_sl_pids[@]}" -eq 0 ] || wait "\${_sl_pids[@]}"; _sl_pids=(); }`] : []),
-    // Whether namespace $_sl_i is read (the lab host always is), or only listed.
+    // Whether namespace $_sl_i is read, or only listed.
     only === undefined
       ? '_sl_read() { :; }'
-      : `_sl_sel=${shellQuote(` ${only.join(' ')} `)}; _sl_read() { [ "$_sl_k" = host ] || case "$_sl_sel" in *" $_sl_k:$_sl_n "*) ;; *) return 1 ;; esac; }`,
+      : `_sl_sel=${shellQuote(` ${only.join(' ')} `)}; _sl_read() { case "$_sl_sel" in *" $_sl_k:$_sl_n "*) ;; *) return 1 ;; esac; }`,
     // Every namespace as KIND NAME, in the order they are printed.
     '_sl_all=("host ")',
     'for _sl_p in /run/netns/*; do [ -e "$_sl_p" ] && _sl_all+=("netns ${_sl_p##*/}"); done',

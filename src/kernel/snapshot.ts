@@ -12,15 +12,17 @@ function tail(output: string, lines = 5): string {
 }
 
 /**
- * Run the snapshot script for the parts asked for (all by default) and parse it. A non-zero exit still
- * parses when the lab host came through (with its links, when they were asked for): one namespace's
- * failed read must not hide the others. Without it the sandbox is broken.
+ * Run the snapshot script for the parts asked for (all by default), in the namespaces asked for (every
+ * one by default; see snapshotScript), and parse it. A non-zero exit still parses when the lab host came
+ * through (with its links, when they were asked for and it was read): one namespace's failed read must
+ * not hide the others. Without it the sandbox is broken.
  */
 export async function takeSnapshot(probe: (code: string) => Promise<ShellResult>, parts: readonly SnapshotPart[] = ALL_PARTS, only?: readonly string[]): Promise<Snapshot> {
   const result = await probe(snapshotScript(parts, only));
   const snapshot = parseSnapshot(result.output);
   const host = snapshot.namespaces.find((ns) => ns.kind === 'host');
-  if (host === undefined || (parts.includes('ip') && host.links.length === 0)) {
+  const hostRead = only === undefined || only.includes('host:');
+  if (host === undefined || (hostRead && parts.includes('ip') && host.links.length === 0)) {
     const why = result.timedOut ? `timed out after ${result.durationMs} ms` : `exited ${result.exitCode}`;
     throw new SteplabError(
       'SANDBOX_BROKEN',

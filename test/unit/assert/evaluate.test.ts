@@ -371,7 +371,7 @@ describe('shellQuote and inNamespace', () => {
 });
 
 describe('snapshotNamespacesFor', () => {
-  it('names the namespaces state checks read (a peer check its peer\'s too), or every one when a name is a variable', () => {
+  it('names the namespaces state checks read (a peer check its peer\'s too, iptables the lab host), or every one when a name is a variable', () => {
     const checks: Assertion[] = [
       { kind: 'link', name: 'eth0', ns: 'c1', expect: { is: 'up' } },
       { kind: 'link', name: 'veth-c1', ns: undefined, expect: { is: 'peer', peer: 'eth0', peerNs: 'c1' } },
@@ -379,7 +379,9 @@ describe('snapshotNamespacesFor', () => {
       { kind: 'ping', addr: '10.0.0.2', from: 'c9', expect: 'succeeds' },
       { kind: 'iptables-policy', table: 'filter', chain: 'FORWARD', policy: 'DROP' },
     ];
-    expect(snapshotNamespacesFor(checks)).toEqual(['netns:c1', 'world:world']);
+    expect(snapshotNamespacesFor(checks)).toEqual(['netns:c1', 'host:', 'world:world']);
+    expect(snapshotNamespacesFor([{ kind: 'link', name: 'eth0', ns: 'c1', expect: { is: 'up' } }])).toEqual(['netns:c1']);
+    expect(snapshotNamespacesFor([{ kind: 'iptables-policy', table: 'filter', chain: 'FORWARD', policy: 'DROP' }])).toEqual(['host:']);
     expect(snapshotNamespacesFor([{ kind: 'addr', cidr: '10.0.0.1/24', dev: 'eth0', ns: '$ns', present: true }])).toBeUndefined();
     expect(snapshotNamespacesFor([{ kind: 'netns', name: 'c1', expect: 'exists' }])).toEqual([]);
   });

@@ -52,7 +52,14 @@ describe('snapshotScript', () => {
     expect(snapshotScript(['iptables'])).not.toContain('ss -H');
   });
 
-  it('reads only the lab host and the namespaces named in `only`; the others are listed by name alone', () => {
+  it('reads only the namespaces named in `only`, the lab host too only when named; the others are listed by name alone', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'steplab-empty-'));
+    const markers = async (only: string[]): Promise<string[]> => {
+      const r = await runCommand('/bin/bash', ['-c', snapshotScript(['ip'], only)], { env: { PATH: bin } });
+      return r.stdout.split('\n').filter((l) => l.startsWith(SECTION_MARKER)).map((l) => l.slice(SECTION_MARKER.length + 1));
+    };
+    expect(await markers(['netns:c1'])).toEqual(['ns host ', 'end host ', 'done']);
+    expect(await markers(['host:', 'netns:c1'])).toEqual(['ns host ', 'ip host ', 'end host ', 'done']);
     const some = snapshotScript(['ip'], ['netns:c1', 'world:world']);
     expect(some).toContain(`_sl_sel=' netns:c1 world:world '`);
     expect(some).toContain('_sl_ns; _sl_read || continue');

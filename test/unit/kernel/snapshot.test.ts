@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SteplabError } from '../../../src/errors.ts';
-import { snapshotScript } from '../../../src/kernel/collect.ts';
+import { SECTION_MARKER, snapshotScript } from '../../../src/kernel/collect.ts';
 import { takeSnapshot } from '../../../src/kernel/snapshot.ts';
 import type { ShellResult } from '../../../src/sandbox/types.ts';
 import { fixtureText } from './fixtures.ts';
@@ -38,6 +38,14 @@ describe('takeSnapshot', () => {
       "Could not read the sandbox's network state: the snapshot script exited 127 without listing the lab host's links.\nsh: 1: ip: not found",
     );
     expect((error as SteplabError).hint).toContain('ip -j -d addr show');
+  });
+
+  it('asks for the lab host\'s links only when it was read', async () => {
+    const M = SECTION_MARKER;
+    const onlyC1 = `${M} ns host \n${M} end host \n${M} ns netns c1\n${M} ip netns c1\n${M} end netns c1\n${M} done\n`;
+    const { probe } = cannedProbe({ output: onlyC1 });
+    await expect(takeSnapshot(probe, ['ip'], ['netns:c1'])).resolves.toMatchObject({ namespaces: [{ kind: 'host' }, { kind: 'netns', name: 'c1' }] });
+    await expect(takeSnapshot(probe, ['ip'], ['host:', 'netns:c1'])).rejects.toThrow("without listing the lab host's links");
   });
 
   it('says when the script timed out', async () => {
