@@ -1,8 +1,12 @@
 #!/usr/bin/env node
-// Entry point: a checkout runs the TypeScript sources with Node's type stripping; the installed package
-// (which ships no src/) runs the JavaScript that `npm run build` put in dist/.
+// Entry point: runs the JavaScript that `npm run build` put in dist/ (the installed package ships no src/), or
+// in a checkout whose sources changed since that build, the TypeScript sources with Node's type stripping
+// (a stale dist/ never runs: bin/build-stamp.js). ./setup builds dist/; type stripping costs some 200 ms a start.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { distIsCurrent } from './build-stamp.js';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
@@ -13,7 +17,8 @@ if (major < 22 || (major === 22 && minor < 18)) {
   console.error(`steplab needs Node 22.18 or newer (this is ${process.version}). Install it with ./setup, or: sudo npm i -g --prefix /usr/local node-${process.platform}-${process.arch}@22`);
   process.exit(1);
 }
-const fromSource = existsSync(new URL('../src/cli/main.ts', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const fromSource = existsSync(new URL('../src/cli/main.ts', import.meta.url)) && !distIsCurrent(root);
 if (fromSource && !process.features.typescript) {
   // Type stripping switched off (e.g. --no-experimental-strip-types): run again with it on.
   const r = spawnSync(process.execPath, ['--experimental-strip-types', ...process.argv.slice(1)], { stdio: 'inherit' });
@@ -29,7 +34,12 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-// A bug's stack trace points into the TypeScript sources (dist/ carries source maps).
-if (!fromSource) process.setSourceMapsEnabled(true);
+if (!fromSource) {
+  // Node keeps the compiled modules in steplab's cache folder (Node checks each against its source), and a bug's
+  // stack trace points into the TypeScript sources (dist/ carries source maps).
+  const { cacheDir } = await import('../dist/util/cache-dir.js');
+  (await import('node:module')).enableCompileCache?.(join(cacheDir(), 'node-compile-cache'));
+  process.setSourceMapsEnabled(true);
+}
 const { main } = await import(fromSource ? '../src/cli/main.ts' : '../dist/cli/main.js');
 process.exitCode = await main(process.argv.slice(2));
