@@ -4,7 +4,6 @@
 // (a stale dist/ never runs: bin/build-stamp.js). ./setup builds dist/; type stripping costs some 200 ms a start.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { distIsCurrent } from './build-stamp.js';
 
@@ -34,12 +33,7 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-if (!fromSource) {
-  // Node keeps the compiled modules in steplab's cache folder (Node checks each against its source), and a bug's
-  // stack trace points into the TypeScript sources (dist/ carries source maps).
-  const { cacheDir } = await import('../dist/util/cache-dir.js');
-  (await import('node:module')).enableCompileCache?.(join(cacheDir(), 'node-compile-cache'));
-  process.setSourceMapsEnabled(true);
-}
+// A bug's stack trace points into the TypeScript sources (dist/ carries source maps).
+if (!fromSource) process.setSourceMapsEnabled(true);
 const { main } = await import(fromSource ? '../src/cli/main.ts' : '../dist/cli/main.js');
 process.exitCode = await main(process.argv.slice(2));
