@@ -40,10 +40,10 @@ export async function loadCourse(paths: readonly string[], t: Translate = englis
       problems.push(found.problem);
       continue;
     }
-    for (const file of found.files) {
-      if (seen.has(resolve(file))) continue;
-      seen.add(resolve(file));
-      const loaded = await loadFile(file, t, parser);
+    const fresh = found.files.filter((file) => !seen.has(resolve(file)));
+    for (const file of fresh) seen.add(resolve(file));
+    // Read and parsed side by side, kept in order.
+    for (const loaded of await Promise.all(fresh.map((file) => loadFile(file, t, parser)))) {
       if ('message' in loaded) problems.push(loaded);
       else files.push(loaded);
     }

@@ -5,9 +5,11 @@
 // (node:v8's structured clone); it is used only when the key matches exactly: this build, the versions of the
 // libraries the parser uses, the language of the messages, the path as given and the text (its SHA-256).
 // Anything unreadable is a miss: the file is parsed afresh and the entry replaced (written whole, then renamed).
+// Entries of files no longer read (a test's temporary course, an old checkout) go after a month: the first write
+// of a run removes every entry written more than MAX_AGE_MS ago, so a lesson read daily is parsed once a month.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -41,8 +43,12 @@ async function parseAfresh(text: string, file: string, t: Translate): Promise<Pa
 /** No cache: every file parsed afresh (the sources, or a cache that cannot be used). */
 export const noParseCache: ParseCache = { parse: parseAfresh };
 
+/** How long an entry is kept after it was written. */
+export const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+
 /** A cache in `dir` for the build `build`; `libraries` names the versions of PARSER_LIBRARIES in use. */
-export function parseCacheIn(dir: string, build: string, libraries: string): ParseCache {
+export function parseCacheIn(dir: string, build: string, libraries: string, now: () => number = Date.now): ParseCache {
+  let pruned: Promise<void> | undefined;
   return {
     async parse(text, file, t) {
       const lang = langOfTranslate(t);
@@ -53,6 +59,7 @@ export function parseCacheIn(dir: string, build: string, libraries: string): Par
       const cached = await readEntry(entry, key);
       if (cached !== undefined) return cached;
       const result = await parseAfresh(text, file, t);
+      await (pruned ??= prune(dir, now() - MAX_AGE_MS));
       await writeEntry(entry, key, result);
       return result;
     },
@@ -80,6 +87,19 @@ async function writeEntry(entry: string, key: Key, result: ParseResult): Promise
   } catch {
     await rm(temp, { force: true }).catch(() => {});
   }
+}
+
+/** Remove the entries (and temporary files left by a crash) written before `before`; best effort. */
+async function prune(dir: string, before: number): Promise<void> {
+  const names = await readdir(dir).catch(() => []);
+  await Promise.all(names.map(async (name) => {
+    const path = join(dir, name);
+    try {
+      if ((await stat(path)).mtimeMs < before) await rm(path, { force: true });
+    } catch {
+      // Gone already, or not ours to remove: leave it.
+    }
+  }));
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

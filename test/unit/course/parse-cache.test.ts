@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PARSER_LIBRARIES, buildParseCache, noParseCache, parseCacheIn, parserLibraries } from '../../../src/course/parse-cache.ts';
+import { MAX_AGE_MS, PARSER_LIBRARIES, buildParseCache, noParseCache, parseCacheIn, parserLibraries } from '../../../src/course/parse-cache.ts';
 import { loadCourse } from '../../../src/course/load.ts';
 import { parseLesson } from '../../../src/lesson/parse.ts';
 import { english, translator } from '../../../src/i18n/index.ts';
@@ -87,6 +87,23 @@ describe('the cache of parsed lessons', () => {
     const own = ((...args: unknown[]) => (english.t as (...a: unknown[]) => string)(...args)) as unknown as typeof english.t;
     await cache.parse(lesson('First'), 'l/01.md', own);
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('removes the entries written more than a month ago when it writes one, and keeps the others', async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const clock = Date.now();
+    const cache = parseCacheIn(dir, 'build-1', 'marked@1 yaml@1', () => clock);
+    await parseCacheIn(dir, 'build-1', 'marked@1 yaml@1').parse(lesson('Old'), 'old/01.md', english.t);
+    const [old] = await readdir(dir);
+    await utimes(join(dir, old!), new Date(clock - MAX_AGE_MS - day), new Date(clock - MAX_AGE_MS - day));
+    await parseCacheIn(dir, 'build-1', 'marked@1 yaml@1').parse(lesson('Recent'), 'recent/01.md', english.t);
+    const recent = (await readdir(dir)).find((name) => name !== old);
+    await utimes(join(dir, recent!), new Date(clock - MAX_AGE_MS + day), new Date(clock - MAX_AGE_MS + day));
+    await cache.parse(lesson('New'), 'new/01.md', english.t);
+    const left = await readdir(dir);
+    expect(left).toHaveLength(2);
+    expect(left).toContain(recent);
+    expect(left).not.toContain(old);
   });
 
   it('is no cache for a folder it cannot write', async () => {
