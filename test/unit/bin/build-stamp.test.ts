@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdir, mkdtemp, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { STAMP, distIsCurrent, stampSources } from '../../../bin/build-stamp.js';
+import { runCommand } from '../../../src/process/spawn.ts';
 
 // A checkout in miniature: whether bin/steplab.js may run dist/ or must run src/.
 let root: string;
@@ -78,5 +80,37 @@ describe('whether dist/ is a build of the sources on disk', () => {
     expect(distIsCurrent(root)).toBe(false);
     await rm(at(STAMP));
     expect(distIsCurrent(root)).toBe(false);
+  });
+});
+
+describe('bin/steplab.js', () => {
+  /** What the checkout's entry point ran: its dist/ or its src/ (each main says which). */
+  const ran = async (): Promise<string> => {
+    const r = await runCommand(process.execPath, [at('bin/steplab.js')], { cwd: root });
+    expect(r.exitCode, r.stderr).toBe(0);
+    return r.stdout.trim();
+  };
+
+  beforeEach(async () => {
+    await mkdir(at('bin'));
+    for (const file of ['steplab.js', 'build-stamp.js']) await copyFile(fileURLToPath(new URL(`../../../bin/${file}`, import.meta.url)), at(`bin/${file}`));
+    await writeFile(at('package.json'), '{ "type": "module" }\n');
+    await writeFile(at('src/cli/main.ts'), "export async function main(): Promise<number> { console.log('src'); return 0; }\n");
+    await mkdir(at('dist/cli'), { recursive: true });
+    await writeFile(at('dist/cli/main.js'), "export async function main() { console.log('dist'); return 0; }\n");
+    for (const path of ['package.json', 'src/cli/main.ts', 'src/cli']) await utimes(at(path), longAgo, longAgo);
+    await writeFile(at(STAMP), JSON.stringify(stampSources(root, 'build-1')));
+  });
+
+  it('runs dist/ while it is a build of the sources, and src/ once one of them is touched', async () => {
+    expect(await ran()).toBe('dist');
+    const now = new Date();
+    await utimes(at('src/lesson/parse.ts'), now, now);
+    expect(await ran()).toBe('src');
+  });
+
+  it('runs src/ when dist/ has no stamp', async () => {
+    await rm(at(STAMP));
+    expect(await ran()).toBe('src');
   });
 });
