@@ -3,7 +3,7 @@
 //   2. the step overhead (a step's time less its blocks') over the whole course: median and 95th percentile;
 //   3. one snapshot of 12 namespaces against one reader process per namespace;
 //   4. per target: sandbox ready, one step against the command started directly, the course under verify --jobs 2 with its peak RSS;
-//   5. the CLI's first screen (the lesson picker in a terminal) and the machine's load;
+//   5. the CLI's first screen (the lesson picker in a terminal), with an empty cache and a warm one, and the machine's load;
 //   6. the course under the Docker oracle (verify --against docker), per engine;
 //   7. the workshop room with 30 learners: events a second, the dashboard's update delay (bench/room.ts).
 // Usage: node bench/run.ts [--targets sandbox,docker,vagrant] [--rounds N] [--no-course] [--course-targets sandbox] [--no-oracle]
@@ -26,6 +26,7 @@ import { openTarget, parseTargetChoice } from '../src/cli/targets.ts';
 import { runCommand } from '../src/process/spawn.ts';
 import { shellQuote } from '../src/process/shell-quote.ts';
 import { roomFigures } from './room.ts';
+import { distIsCurrent } from '../bin/build-stamp.js';
 
 const { values } = parseArgs({
   options: { targets: { type: 'string' }, rounds: { type: 'string' }, 'no-course': { type: 'boolean' }, 'course-targets': { type: 'string' }, 'no-oracle': { type: 'boolean' } },
@@ -198,24 +199,48 @@ async function targetFigures(name: string): Promise<{ row: string; overheads: nu
 }
 
 /** Time from starting `steplab` in a terminal to the lesson picker on screen. */
-async function firstScreen(): Promise<number> {
-  const once = (): Promise<number> => new Promise((resolve, reject) => {
+/**
+ * `steplab` in a terminal (80×24, as `script` gives none of its own) until the lesson picker shows, in ms, with
+ * XDG_CACHE_HOME=`cacheHome` (the parsed lessons and Node's compiled modules). `quit` answers the picker with
+ * Ctrl-C and waits for steplab to end, as a learner's first visit does, so that Node writes its compile cache.
+ */
+function firstScreenOnce(cacheHome: string, quit = false): Promise<number> {
+  return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('script', ['-qfec', `${shellQuote(process.execPath)} bin/steplab.js`, '/dev/null'], { env: { ...process.env, TERM: 'xterm-256color', CI: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const command = `stty cols 80 rows 24; exec ${shellQuote(process.execPath)} bin/steplab.js`;
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...process.env, TERM: 'xterm-256color', CI: '', XDG_CACHE_HOME: cacheHome }, stdio: ['pipe', 'pipe', 'pipe'] });
     let seen = '';
+    let took: number | undefined;
     const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`no picker within 20 s: ${seen.slice(-200)}`))), 20_000);
+    child.on('exit', () => took !== undefined && resolve(took));
     child.stdout.on('data', (chunk: Buffer) => {
       seen += chunk.toString('utf8');
-      // Without a terminal on script's own stdin the screen arrives a character a line: compare letters only.
-      if (seen.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/[^A-Za-z]/g, '').includes('Pickalesson')) {
-        const took = performance.now() - started;
+      if (took === undefined && seen.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/[^A-Za-z]/g, '').includes('Pickalesson')) {
+        took = performance.now() - started;
         clearTimeout(timer);
-        child.kill('SIGKILL');
-        resolve(took);
+        if (quit) child.stdin.write('\x03');
+        else child.kill('SIGKILL');
       }
     });
   });
-  return time(once, Math.min(rounds, 5));
+}
+
+/** The first screen cold (a cache folder of its own, empty, each round) and warm (one folder, filled by a first visit), rounds interleaved. */
+async function firstScreen(): Promise<{ cold: number; warm: number }> {
+  const caches = mkdtempSync(join(tmpdir(), 'steplab-bench-cache-'));
+  try {
+    const warmHome = join(caches, 'warm');
+    await firstScreenOnce(warmHome, true);
+    const cold: number[] = [];
+    const warm: number[] = [];
+    for (let i = 0; i < Math.min(rounds, 7); i++) {
+      cold.push(await firstScreenOnce(join(caches, `cold-${i}`)));
+      warm.push(await firstScreenOnce(warmHome));
+    }
+    return { cold: median(cold), warm: median(warm) };
+  } finally {
+    rmSync(caches, { recursive: true, force: true });
+  }
 }
 
 const local = await openTarget('sandbox');
@@ -232,7 +257,10 @@ for (const file of ['01-', '03-']) {
 console.log('\n| what | steplab | one reader process per namespace | ratio |\n| --- | --- | --- | --- |');
 for (const line of await snapshotFigures(local)) console.log(line);
 
-console.log(`\nCLI first screen (\`steplab\` in a terminal until the lesson picker shows): ${ms(await firstScreen())}`);
+const screen = await firstScreen();
+// bin/steplab.js runs dist/ only while it is a build of the sources on disk; else src/ through type stripping.
+const ran = distIsCurrent(process.cwd()) ? 'dist/, built from these sources' : 'src/ (dist/ is missing or older than src/: run `npm run build`)';
+console.log(`\nCLI first screen (\`steplab\` in an 80×24 terminal until the lesson picker shows; ran ${ran}): cold (empty cache) ${ms(screen.cold)}, warm ${ms(screen.warm)}`);
 
 console.log('\n| target | target start | sandbox ready (start + dispose) | one step `ip -br link`: in the lesson shell vs started directly | whole course, verify --jobs 2 |\n| --- | --- | --- | --- | --- |');
 const overheads: number[] = [];

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// Entry point: a checkout runs the TypeScript sources with Node's type stripping; the installed package
-// (which ships no src/) runs the JavaScript that `npm run build` put in dist/.
+// Entry point: runs the JavaScript that `npm run build` put in dist/ (the installed package ships no src/), or
+// in a checkout whose sources changed since that build, the TypeScript sources with Node's type stripping
+// (a stale dist/ never runs: bin/build-stamp.js). ./setup builds dist/; type stripping costs some 200 ms a start.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { distIsCurrent } from './build-stamp.js';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
@@ -13,7 +16,8 @@ if (major < 22 || (major === 22 && minor < 18)) {
   console.error(`steplab needs Node 22.18 or newer (this is ${process.version}). Install it with ./setup, or: sudo npm i -g --prefix /usr/local node-${process.platform}-${process.arch}@22`);
   process.exit(1);
 }
-const fromSource = existsSync(new URL('../src/cli/main.ts', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const fromSource = existsSync(new URL('../src/cli/main.ts', import.meta.url)) && !distIsCurrent(root);
 if (fromSource && !process.features.typescript) {
   // Type stripping switched off (e.g. --no-experimental-strip-types): run again with it on.
   const r = spawnSync(process.execPath, ['--experimental-strip-types', ...process.argv.slice(1)], { stdio: 'inherit' });

@@ -75,3 +75,10 @@ if [ ! -d "$root/node_modules" ]; then
   fi
   (cd "$root" && npm ci --no-audit --no-fund --no-update-notifier >/dev/null)
 fi
+# The compiled JavaScript in dist/: bin/steplab.js starts from it while it is a build of the sources on disk
+# (bin/build-stamp.js), in well under half the time type stripping src/ takes. Where it cannot be built,
+# steplab runs from src/ as before, only slower to start.
+if [ -w "$root" ] && ! (cd "$root" && node --input-type=module -e "import { distIsCurrent } from './bin/build-stamp.js'; process.exit(distIsCurrent(process.cwd()) ? 0 : 1)"); then
+  echo "steplab: compiling src/ to dist/ (npm run build)"
+  (cd "$root" && npm run --silent build) || echo "steplab: npm run build failed (its errors are above); steplab runs from src/ meanwhile, only slower to start" >&2
+fi

@@ -4,8 +4,8 @@
 import { Writable } from 'node:stream';
 import { stateDir } from '../progress/store.ts';
 import { call, checkRoomUrl } from '../room/client/http.ts';
-import { joinRoom, type Joined } from '../room/client/join.ts';
-import { RoomSession } from '../room/client/session.ts';
+import type { Joined } from '../room/client/join.ts';
+import type { RoomSession } from '../room/client/session.ts';
 import type { DoctorReport } from '../room/protocol.ts';
 import { usageError } from '../errors.ts';
 import type { Options } from './args.ts';
@@ -33,6 +33,8 @@ export function roomRequest(options: Options, env: NodeJS.ProcessEnv): { url: st
 export async function openRoomLink(options: Options, io: Io): Promise<RoomLink | undefined> {
   const asked = roomRequest(options, io.env);
   if (asked === undefined) return undefined;
+  // Loaded only to join: `steplab` without a room puts its lesson picker up without them.
+  const [{ joinRoom }, { RoomSession }] = await Promise.all([import('../room/client/join.ts'), import('../room/client/session.ts')]);
   const joined = await joinRoom(asked.url, asked.code, asked.name, stateDir(io.env));
   io.stderr.write(`Joined the room at ${joined.room} as ${joined.learner.name}: your instructor sees your progress, and their messages show here between steps.\n`);
   const session = new RoomSession({ room: joined.room, key: joined.key });

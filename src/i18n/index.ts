@@ -40,5 +40,11 @@ export function translator(lang: Lang): Translator {
   return fresh;
 }
 
+/** The language of a `t` that translator() made, or undefined for any other function. */
+export function langOfTranslate(t: Translate): Lang | undefined {
+  for (const [lang, made] of TRANSLATORS) if (made.t === t) return lang;
+  return undefined;
+}
+
 /** English: the default of every layer that takes a translator. */
 export const english: Translator = translator('en');

@@ -2,8 +2,7 @@
 // Pure: src/course/load.ts does the reading.
 
 import type { Lesson, ParseResult, Problem } from './types.ts';
-import { locateFrontMatter } from './front-matter.ts';
-import { english, type Translate } from '../i18n/index.ts';
+import type { Translate } from '../i18n/index.ts';
 
 /** One file read and parsed; its text is kept so rules can point into it. */
 export interface LoadedFile {
@@ -37,23 +36,43 @@ export function orderLessonNames(names: readonly string[]): string[] {
     .toSorted((a, b) => (lessonNumber(a) ?? 0) - (lessonNumber(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** The course the parsed files make, after the problems met finding them; a lesson id used twice is an error at the second file. */
-export function assembleCourse(files: readonly LoadedFile[], pathProblems: readonly Problem[] = [], t: Translate = english.t): Course {
-  const problems = [...pathProblems];
-  const lessons: Lesson[] = [];
+/** Where a front-matter key is written in a file's text (lesson/front-matter.ts's locateFrontMatter, which needs yaml). */
+export type LocateKey = (text: string, key: string) => { line: number; column: number } | undefined;
+
+/** The files whose lesson reuses the id of an earlier file's lesson, each with that earlier file. */
+export function reusedIds(files: readonly LoadedFile[]): Map<LoadedFile, string> {
+  const reused = new Map<LoadedFile, string>();
   const owners = new Map<string, string>();
-  for (const { file, text, result } of files) {
-    problems.push(...result.problems);
-    const lesson = result.lesson;
+  for (const loaded of files) {
+    const lesson = loaded.result.lesson;
     if (lesson === undefined) continue;
     // A translation shares its original's id: ids are unique per language.
     const owner = owners.get(idKey(lesson));
+    if (owner === undefined) owners.set(idKey(lesson), loaded.file);
+    else reused.set(loaded, owner);
+  }
+  return reused;
+}
+
+/**
+ * The course the parsed files make, after the problems met finding them; a lesson id used twice is an error at
+ * the second file's `id:` line, found by `locate` (course/load.ts loads it only when an id is reused).
+ */
+export function assembleCourse(files: readonly LoadedFile[], pathProblems: readonly Problem[], t: Translate, locate: LocateKey): Course {
+  const problems = [...pathProblems];
+  const lessons: Lesson[] = [];
+  const reused = reusedIds(files);
+  for (const loaded of files) {
+    const { file, text, result } = loaded;
+    problems.push(...result.problems);
+    const lesson = result.lesson;
+    if (lesson === undefined) continue;
+    const owner = reused.get(loaded);
     if (owner !== undefined) {
-      const at = locateFrontMatter(text, 'id') ?? { line: 1, column: 1 };
+      const at = locate(text, 'id') ?? { line: 1, column: 1 };
       problems.push({ file, ...at, severity: 'error', message: t('lint.id-used', { id: lesson.id, owner }) });
       continue;
     }
-    owners.set(idKey(lesson), file);
     lessons.push(lesson);
   }
   return { files, lessons, problems };

@@ -49,8 +49,4 @@ export function lintCourse(course: Course, extraRules: readonly LintRule[] = [],
   return problems.toSorted((a, b) => rank(a.file) - rank(b.file) || a.line - b.line || a.column - b.column);
 }
 
-/** `file:line:col: severity: message`; a problem with a whole path (line 0) leaves out line and column. */
-export function formatProblem(p: Problem): string {
-  const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
-  return `${where}: ${p.severity}: ${p.message}`;
-}
+export { formatProblem } from './problem.ts';

@@ -2,7 +2,7 @@
 
 // What a lesson needs beyond the picker (the runner, the sandbox, execa, the explainer) loads from learn.ts
 // once the picker is on screen: the first screen waits only for the course and the progress.
-import { formatProblem } from '../../lesson/lint.ts';
+import { formatProblem } from '../../lesson/problem.ts';
 import { loadProgress } from '../../progress/store.ts';
 import type { Target } from '../../target/types.ts';
 import { SteplabError } from '../../errors.ts';

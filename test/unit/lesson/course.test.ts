@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { assembleCourse, lessonNumber, orderLessonNames, type LoadedFile } from '../../../src/lesson/course.ts';
 import { parseLesson } from '../../../src/lesson/parse.ts';
+import { locateFrontMatter } from '../../../src/lesson/front-matter.ts';
+import { english } from '../../../src/i18n/index.ts';
 
 /** A lesson file as the loader would hand it over, parsed from text. */
 function loaded(file: string, text: string): LoadedFile {
@@ -22,14 +24,14 @@ describe('assembleCourse', () => {
 
   it('keeps the problems met finding the files first, then each file\'s parse problems, in load order', () => {
     const missing = { file: 'nope', line: 0, column: 0, severity: 'error' as const, message: 'no such file or folder; check the path' };
-    const course = assembleCourse([loaded('a.md', lesson('a', 'A')), loaded('broken.md', '---\nformat: 1\n---\n')], [missing]);
+    const course = assembleCourse([loaded('a.md', lesson('a', 'A')), loaded('broken.md', '---\nformat: 1\n---\n')], [missing], english.t, locateFrontMatter);
     expect(course.lessons.map((l) => l.id)).toEqual(['a']);
     expect(course.problems.map((p) => `${p.file}:${p.line}`)).toEqual(['nope:0', 'broken.md:1', 'broken.md:1', 'broken.md:4']);
     expect(course.files.map((f) => f.file)).toEqual(['a.md', 'broken.md']);
   });
 
   it('refuses a lesson id used twice at the second file\'s id line, naming the first file', () => {
-    const course = assembleCourse([loaded('01.md', lesson('same', 'First')), loaded('02.md', lesson('same', 'Second'))]);
+    const course = assembleCourse([loaded('01.md', lesson('same', 'First')), loaded('02.md', lesson('same', 'Second'))], [], english.t, locateFrontMatter);
     expect(course.lessons.map((l) => l.title)).toEqual(['First']);
     expect(course.problems).toEqual([{
       file: '02.md', line: 3, column: 5, severity: 'error',
