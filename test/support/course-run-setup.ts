@@ -1,5 +1,8 @@
-// vitest global setup: a folder for this invocation's shared course run (test/support/course-run.ts). It runs
-// nothing itself, so a selection without the course tests pays nothing; the folder goes when vitest ends.
+// vitest global setup: a folder for this invocation's shared course run (test/support/course-run.ts), and a
+// cache folder of its own (XDG_CACHE_HOME, inherited by the test workers and the steplab processes they
+// start), so that tests running the built steplab never fill the user's ~/.cache/steplab with their
+// temporary courses. It runs nothing itself, so a selection without the course tests pays nothing; the
+// folders go when vitest ends.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,5 +18,10 @@ declare module 'vitest' {
 export default function setup(project: TestProject): () => void {
   const dir = mkdtempSync(join(tmpdir(), 'steplab-course-run-'));
   project.provide('courseRunDir', dir);
-  return () => rmSync(dir, { recursive: true, force: true });
+  const cache = mkdtempSync(join(tmpdir(), 'steplab-test-cache-'));
+  process.env.XDG_CACHE_HOME = cache;
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  };
 }
