@@ -11,16 +11,8 @@ import { english, type Translate } from '../i18n/index.ts';
 import { tidyCjkSpaces } from '../util/cjk-spaces.ts';
 
 export interface EvaluateContext extends VariablesContext {
-  /**
-   * The kernel's state after the step (evaluate takes it once and shares it between checks; evaluateAll once
-   * a round), read through `probe` when given (a round's batch of probes), else through the probe shell.
-   */
-  snapshot(probe?: (code: string) => Promise<ShellResult>): Promise<Snapshot>;
-  /**
-   * The state checks read nothing that the probes' traffic moves (counters, learned MACs) and the snapshot
-   * serves nothing else: evaluateAll reads it side by side with the probes, in their batch.
-   */
-  readonly overlapSnapshot?: boolean;
+  /** The kernel's state after the step (evaluate takes it once and shares it between checks; evaluateAll once a round). */
+  snapshot(): Promise<Snapshot>;
   /** Run shell code in the sandbox's probe shell. */
   probe(code: string): Promise<ShellResult>;
   /** What the step's commands printed and how they ended. */
@@ -119,8 +111,7 @@ export const isLive = (a: Assertion): boolean => a.kind === 'ping' || a.kind ===
 
 /**
  * Evaluate a check block. Each round runs the live probes side by side (one batch), then answers the
- * state checks from one snapshot (taken after the probes, so it also holds what they did; with
- * `overlapSnapshot`, in the same batch). A check with
+ * state checks from one snapshot (taken after the probes, so it also holds what they did). A check with
  * `within` that failed is evaluated again, with a fresh snapshot, until it holds or its time is up.
  */
 export async function evaluateAll(checks: readonly TimedAssertion[], ctx: EvaluateContext, clock: Clock = realClock): Promise<CheckResult[]> {
@@ -129,20 +120,15 @@ export async function evaluateAll(checks: readonly TimedAssertion[], ctx: Evalua
   let pending = checks.map((_, i) => i);
   for (let round = 0; ; round++) {
     let snapshot: Promise<Snapshot> | undefined;
-    const probe = batchProbes(ctx.probe);
-    const snap = (): Promise<Snapshot> => (snapshot ??= ctx.overlapSnapshot ? ctx.snapshot(probe) : ctx.snapshot());
-    const roundCtx: EvaluateContext = { snapshot: snap, probe, step: ctx.step, variables: ctx.variables, t: ctx.t };
+    const roundCtx: EvaluateContext = { snapshot: () => (snapshot ??= ctx.snapshot()), probe: batchProbes(ctx.probe), step: ctx.step, variables: ctx.variables, t: ctx.t };
     const live = pending.filter((i) => isLive((checks[i] as TimedAssertion).assertion));
     const rest = pending.filter((i) => !live.includes(i));
     const evaluateSome = async (indices: number[]): Promise<void> => {
       const got = await Promise.all(indices.map((i) => evaluate((checks[i] as TimedAssertion).assertion, roundCtx)));
       indices.forEach((i, k) => (results[i] = got[k] as CheckResult));
     };
-    if (ctx.overlapSnapshot) await Promise.all([evaluateSome(live), evaluateSome(rest)]);
-    else {
-      await evaluateSome(live);
-      await evaluateSome(rest);
-    }
+    await evaluateSome(live);
+    await evaluateSome(rest);
     const elapsed = clock.now() - started;
     pending = pending.filter((i) => !(results[i] as CheckResult).passed && ((checks[i] as TimedAssertion).withinMs ?? 0) > elapsed);
     if (pending.length === 0) break;

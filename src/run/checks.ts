@@ -2,7 +2,6 @@
 
 import { evaluateAll, isLive } from '../assert/evaluate.ts';
 import type { Assertion } from '../assert/types.ts';
-import type { Probe } from '../assert/probes.ts';
 import { parseVariables, readVariablesCode } from '../assert/variables.ts';
 import { takeSnapshot } from '../kernel/snapshot.ts';
 import type { Snapshot } from '../kernel/types.ts';
@@ -16,11 +15,10 @@ export async function evaluateChecks(
   checks: readonly Check[],
   sandbox: Sandbox,
   step: { readonly output: string; readonly exitCode: number },
-  snapshot: (probe?: Probe) => Promise<Snapshot> = (probe) => takeSnapshot(probe ?? ((code) => sandbox.probe(code))),
+  snapshot: () => Promise<Snapshot> = () => takeSnapshot((code) => sandbox.probe(code)),
   t?: Translate,
-  overlapSnapshot = false,
 ): Promise<CheckOutcome[]> {
-  const ctx = { snapshot, overlapSnapshot, probe: (code: string) => sandbox.probe(code), variables: lessonVariables(sandbox), step, ...(t ? { t } : {}) };
+  const ctx = { snapshot, probe: (code: string) => sandbox.probe(code), variables: lessonVariables(sandbox), step, ...(t ? { t } : {}) };
   const results = await evaluateAll(checks, ctx);
   return checks.map((check, i) => ({ check, result: results[i] ?? { passed: false, message: 'not evaluated' } }));
 }
@@ -43,7 +41,7 @@ function quickWait(a: Assertion): Assertion {
 export async function evaluateBeforeSolution(
   checks: readonly Check[],
   sandbox: Sandbox,
-  snapshot: (probe?: Probe) => Promise<Snapshot>,
+  snapshot: () => Promise<Snapshot>,
   t: Translate = english.t,
 ): Promise<CheckOutcome[]> {
   const quick = checks.map(({ withinMs: _, ...check }) => ({ ...check, assertion: quickWait(check.assertion) }));

@@ -5,7 +5,6 @@ import { diffSnapshots, discountChecks, type CheckWindow } from '../diff/index.t
 import type { Change } from '../diff/types.ts';
 import { snapshotNamespacesFor, snapshotPartsFor } from '../assert/evaluate.ts';
 import { takeSnapshot } from '../kernel/snapshot.ts';
-import type { Probe } from '../assert/probes.ts';
 import type { Snapshot } from '../kernel/types.ts';
 import type { CommandBlock, Lesson, Step } from '../lesson/types.ts';
 import type { Sandbox } from '../sandbox/types.ts';
@@ -405,21 +404,18 @@ class StepSession {
       await this.#closeWindow();
       this.#openWindow = await this.tools.snapshot();
     }
-    const shell = (code: string) => this.#sandbox.probe(code);
+    const probe = (code: string) => this.#sandbox.probe(code);
     // With changes recorded the checks read the whole state (after their probes), which then serves as
-    // the step's "after"; without, they read only the parts and namespaces they look at, side by side
-    // with the probes unless those parts are what the probes' traffic moves.
-    const parts = snapshotPartsFor(checks.map((c) => c.assertion));
-    const overlap = !this.#options.changes && !parts.includes('iptables') && !parts.includes('fdb');
+    // the step's "after"; without, they read only the parts and namespaces they look at.
     const snapshot = this.#options.changes
       ? async () => {
-        const taken = await takeSnapshot(shell);
+        const taken = await takeSnapshot(probe);
         if (phase !== 'before-solution') this.#checked = taken;
         return taken;
       }
-      : (probe: Probe = shell) => takeSnapshot(probe, parts, snapshotNamespacesFor(checks.map((c) => c.assertion)));
+      : () => takeSnapshot(probe, snapshotPartsFor(checks.map((c) => c.assertion)), snapshotNamespacesFor(checks.map((c) => c.assertion)));
     if (phase === 'before-solution') return this.#interruptible(() => evaluateBeforeSolution(checks, this.#sandbox, snapshot, this.#options.t));
-    return this.#interruptible(() => evaluateChecks(checks, this.#sandbox, { output: blocks.map((b) => b.output).join(''), exitCode: last?.exitCode ?? 0 }, snapshot, this.#options.t, overlap));
+    return this.#interruptible(() => evaluateChecks(checks, this.#sandbox, { output: blocks.map((b) => b.output).join(''), exitCode: last?.exitCode ?? 0 }, snapshot, this.#options.t));
   }
 
   async #emitChecks(outcomes: readonly CheckOutcome[], step: Step, phase: CheckPhase): Promise<void> {

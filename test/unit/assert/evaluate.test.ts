@@ -198,35 +198,6 @@ describe('evaluateAll', () => {
     expect(snapshots()).toBe(1);
   });
 
-  it('reads the snapshot in the batch of the probes with overlapSnapshot, after them without', async () => {
-    const order: string[] = [];
-    const make = (overlap: boolean): EvaluateContext => ({
-      overlapSnapshot: overlap,
-      snapshot: async (probe) => {
-        if (probe) await probe('echo SNAPSHOT');
-        else order.push('snapshot alone');
-        return fixtureSnapshot('docker-bridge');
-      },
-      probe: async (code) => {
-        order.push(code.includes('SNAPSHOT') && code.includes('ping') ? 'one batch' : code.includes('ping') ? 'ping alone' : code);
-        // The batch's framing, as the probe shell would print it: each part's status and output.
-        const mark = /#~steplab-probe-\w+~#/.exec(code)?.[0];
-        const output = mark === undefined ? '' : `\n${mark} 0 0\n\n${mark} 1 0\n\n${mark} end\n`;
-        return { exitCode: 0, output, timedOut: false, durationMs: 1 };
-      },
-      step: { output: '', exitCode: 0 },
-    });
-    const checks = [
-      { assertion: { kind: 'ping', addr: '172.17.0.2', from: undefined, expect: 'succeeds' } as Assertion },
-      { assertion: { kind: 'netns', name: 'c1', expect: 'exists' } as Assertion },
-    ];
-    expect((await evaluateAll(checks, make(true), fakeClock())).map((r) => r.passed)).toEqual([true, true]);
-    expect(order).toEqual(['one batch']);
-    order.length = 0;
-    expect((await evaluateAll(checks, make(false), fakeClock())).map((r) => r.passed)).toEqual([true, true]);
-    expect(order).toEqual(['ping alone', 'snapshot alone']);
-  });
-
   it('reads a fresh snapshot for each retry of a state check', async () => {
     let n = 0;
     const base = fixtureSnapshot('docker-bridge');
