@@ -109,10 +109,16 @@ export const RETRY_PAUSES_MS = [20, 40, 80, 150] as const;
 /** Whether an assertion sends traffic or runs a command (as opposed to reading a snapshot or the step). */
 export const isLive = (a: Assertion): boolean => a.kind === 'ping' || a.kind === 'tcp' || a.kind === 'http' || a.kind === 'sh';
 
+/** Whether a probe waits out its time when its check holds: an answer that must not come. */
+const waitsWhenHolding = (a: Assertion): boolean => (a.kind === 'ping' && a.expect === 'fails') || (a.kind === 'tcp' && a.expect === 'closed');
+
 /**
- * Evaluate a check block. Each round runs the live probes side by side (one batch), then answers the
- * state checks from one snapshot (taken after the probes, so it also holds what they did). A check with
- * `within` that failed is evaluated again, with a fresh snapshot, until it holds or its time is up.
+ * Evaluate a check block. Each round runs the live probes, then answers the state checks from one
+ * snapshot (taken after the probes, so it also holds what they did). The probes run side by side (one
+ * batch) when one of them waits out its time to hold (`ping … fails`, `tcp … is closed`), so the block
+ * waits once; otherwise one after another, which is cheaper than a batch's background shells on a busy
+ * machine. A check with `within` that failed is evaluated again, with a fresh snapshot, until it holds
+ * or its time is up.
  */
 export async function evaluateAll(checks: readonly TimedAssertion[], ctx: EvaluateContext, clock: Clock = realClock): Promise<CheckResult[]> {
   const started = clock.now();
@@ -120,8 +126,9 @@ export async function evaluateAll(checks: readonly TimedAssertion[], ctx: Evalua
   let pending = checks.map((_, i) => i);
   for (let round = 0; ; round++) {
     let snapshot: Promise<Snapshot> | undefined;
-    const roundCtx: EvaluateContext = { snapshot: () => (snapshot ??= ctx.snapshot()), probe: batchProbes(ctx.probe), step: ctx.step, variables: ctx.variables, t: ctx.t };
     const live = pending.filter((i) => isLive((checks[i] as TimedAssertion).assertion));
+    const sideBySide = live.length > 1 && live.some((i) => waitsWhenHolding((checks[i] as TimedAssertion).assertion));
+    const roundCtx: EvaluateContext = { snapshot: () => (snapshot ??= ctx.snapshot()), probe: sideBySide ? batchProbes(ctx.probe) : ctx.probe, step: ctx.step, variables: ctx.variables, t: ctx.t };
     const rest = pending.filter((i) => !live.includes(i));
     const evaluateSome = async (indices: number[]): Promise<void> => {
       const got = await Promise.all(indices.map((i) => evaluate((checks[i] as TimedAssertion).assertion, roundCtx)));

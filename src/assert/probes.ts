@@ -168,13 +168,14 @@ export function batchProbes(probe: Probe): Probe {
     }
     const id = Math.random().toString(36).slice(2, 10);
     const mark = `#~steplab-probe-${id}~#`;
-    const file = (i: number): string => `/tmp/.steplab-probe-${id}-${i}`;
+    // Files of this shell's own, written over by its next batch (no `rm`: a process costs more than the probes).
+    const file = (i: number): string => `"$__f-${i}"`;
     const script = [
+      '__f=/run/steplab; [ -d "$__f" ] && [ -w "$__f" ] || __f=${TMPDIR:-/tmp}; __f="$__f/.probe-$BASHPID"',
       ...batch.map((b, i) => `( ${b.code}\n) >${file(i)} 2>&1 </dev/null & __p${i}=$!`),
       ...batch.map((_, i) => `__s${i}=0; wait "$__p${i}" || __s${i}=$?`),
       ...batch.map((_, i) => `printf '\\n%s %d %d\\n' '${mark}' ${i} "$__s${i}"; __o=''; IFS= read -r -d '' __o < ${file(i)} || :; printf '%s' "$__o"`),
       `printf '\\n%s end\\n' '${mark}'`,
-      `rm -f ${batch.map((_, i) => file(i)).join(' ')}`,
     ].join('\n');
     probe(script).then((r) => {
       const parts = r.output.split(`\n${mark} `);

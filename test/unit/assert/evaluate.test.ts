@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, evaluateAll, snapshotNamespacesFor, type Clock, type EvaluateContext } from '../../../src/assert/evaluate.ts';
 import { batchProbes, inNamespace, inNetwork, shellQuote } from '../../../src/assert/probes.ts';
 import type { Assertion } from '../../../src/assert/types.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCommand } from '../../../src/process/spawn.ts';
 import type { ShellResult } from '../../../src/sandbox/types.ts';
 import { fixtureSnapshot } from '../kernel/fixtures.ts';
@@ -25,6 +28,9 @@ function context(results: Partial<ShellResult>[] = [], step = { output: '', exit
   };
   return { ctx, calls, snapshots: () => snapshots };
 }
+
+/** Where batches run in a host bash keep their files (never the host's /tmp). */
+const tmp = mkdtempSync(join(tmpdir(), 'steplab-batch-'));
 
 const REPLY = 'PING 10.0.0.2 (10.0.0.2) 56(84) bytes of data.\n64 bytes from 10.0.0.2: icmp_seq=1 ttl=64 time=0.081 ms\n\n--- 10.0.0.2 ping statistics ---\n1 packets transmitted, 1 received, 0% packet loss, time 0ms\n';
 const LOST = 'PING 10.0.0.9 (10.0.0.9) 56(84) bytes of data.\n\n--- 10.0.0.9 ping statistics ---\n1 packets transmitted, 0 received, 100% packet loss, time 0ms\n';
@@ -225,33 +231,55 @@ describe('evaluateAll', () => {
     expect(calls.length).toBeGreaterThan(5);
   });
 
-  it('hands the probes of one round to the shell together, before the snapshot is read', async () => {
+  /** A context whose probe runs the code in a host bash, recording each call and when the snapshot was read. */
+  const hostBash = () => {
     const order: string[] = [];
-    const batches: string[] = [];
+    const calls: string[] = [];
     const ctx: EvaluateContext = {
       snapshot: async () => (order.push('snapshot'), fixtureSnapshot('docker-bridge')),
       probe: async (code) => {
         order.push('probe');
-        batches.push(code);
-        const run = await runCommand('bash', ['-c', code], { timeoutMs: 10_000 });
+        calls.push(code);
+        const run = await runCommand('bash', ['-c', code], { timeoutMs: 10_000, env: { TMPDIR: tmp } });
         return { exitCode: run.exitCode ?? 1, output: run.stdout + run.stderr, timedOut: false, durationMs: 1 };
       },
       step: { output: '', exitCode: 0 },
     };
+    return { ctx, order, calls };
+  };
+
+  it('hands the probes of one round to the shell together when one waits out its time, before the snapshot is read', async () => {
+    const { ctx, order, calls } = hostBash();
     const results = await evaluateAll([
       { assertion: { kind: 'sh', command: 'sleep 0.4; echo one', ns: undefined, expect: 'succeeds' } },
       { assertion: { kind: 'netns', name: 'c1', expect: 'exists' } },
       { assertion: { kind: 'sh', command: 'sleep 0.4; echo two >&2; exit 3', ns: undefined, expect: 'fails' } },
-      { assertion: { kind: 'sh', command: 'sleep 0.4; exit 0', ns: undefined, expect: 'fails' } },
+      { assertion: { kind: 'tcp', addr: '127.0.0.1', port: 1, from: undefined, expect: 'closed' } },
     ], ctx);
     // One batch for all three probes: the shell ran them together (timing is the bench's job, not a test's).
-    expect(batches).toHaveLength(1);
+    expect(calls).toHaveLength(1);
     expect(order).toEqual(['probe', 'snapshot']);
-    expect(results).toEqual([
+    expect(results.slice(0, 3)).toEqual([
       { passed: true, message: 'sh "sleep 0.4; echo one" exited 0' },
       { passed: true, message: 'netns c1 exists' },
       { passed: true, message: 'sh "sleep 0.4; echo two >&2; exit 3" exited 3' },
-      { passed: false, message: 'sh "sleep 0.4; exit 0" exited 0; expected it to fail (no output)' },
+    ]);
+    expect(results[3]).toMatchObject({ passed: true, message: expect.stringMatching(/^tcp 127\.0\.0\.1:1 is closed/) });
+  });
+
+  it('runs probes that answer at once one after another (a batch costs more than it saves), before the snapshot', async () => {
+    const { ctx, order, calls } = hostBash();
+    const results = await evaluateAll([
+      { assertion: { kind: 'sh', command: 'echo one', ns: undefined, expect: 'succeeds' } },
+      { assertion: { kind: 'netns', name: 'c1', expect: 'exists' } },
+      { assertion: { kind: 'sh', command: 'exit 0', ns: undefined, expect: 'fails' } },
+    ], ctx);
+    expect(calls).toHaveLength(2);
+    expect(order).toEqual(['probe', 'probe', 'snapshot']);
+    expect(results).toEqual([
+      { passed: true, message: 'sh "echo one" exited 0' },
+      { passed: true, message: 'netns c1 exists' },
+      { passed: false, message: 'sh "exit 0" exited 0; expected it to fail (no output)' },
     ]);
   });
 });
@@ -259,7 +287,7 @@ describe('evaluateAll', () => {
 describe('batchProbes', () => {
   it('keeps each probe`s output and status apart, through a real bash', async () => {
     const probe = batchProbes(async (code) => {
-      const run = await runCommand('bash', ['-c', code], { timeoutMs: 10_000 });
+      const run = await runCommand('bash', ['-c', code], { timeoutMs: 10_000, env: { TMPDIR: tmp } });
       return { exitCode: run.exitCode ?? 1, output: run.stdout + run.stderr, timedOut: false, durationMs: 1 };
     });
     const [a, b, c] = await Promise.all([probe('( printf "no newline" )'), probe('( echo "two\nlines" ; exit 4 )'), probe('( echo err >&2; false )')]);
