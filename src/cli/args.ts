@@ -2,6 +2,7 @@
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { usageError } from '../errors.ts';
+import { closest } from '../util/did-you-mean.ts';
 
 export const OPTIONS = {
   target: { type: 'string', short: 't' },
@@ -40,10 +41,18 @@ export function parseCommandLine(argv: readonly string[]): { command: string | u
   try {
     parsed = parse(argv);
   } catch (error) {
-    throw usageError((error as Error).message.split('\n')[0] ?? 'bad arguments', 'Run `steplab --help` for the commands and their options.');
+    throw usageError(argumentProblem(error as Error & { code?: string }), 'Run `steplab --help` for the commands and their options.');
   }
   const [command, ...positionals] = parsed.positionals;
   return { command, positionals, options: parsed.values };
+}
+
+/** What parseArgs refused, in steplab's words: an unknown option names the nearest known one. */
+function argumentProblem(error: Error & { code?: string }): string {
+  const unknown = error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /Unknown option '(-{1,2}[^']*)'/.exec(error.message)?.[1] : undefined;
+  if (unknown === undefined) return error.message.split('\n')[0] ?? 'bad arguments';
+  const guess = closest(unknown.replace(/^-+/, ''), Object.keys(OPTIONS));
+  return `unknown option ${unknown}${guess === undefined ? '' : ` (did you mean --${guess}?)`}`;
 }
 
 /** A whole number option within a range. */
