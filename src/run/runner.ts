@@ -3,7 +3,7 @@
 import { isSteplabError } from '../errors.ts';
 import { diffSnapshots, discountChecks, type CheckWindow } from '../diff/index.ts';
 import type { Change } from '../diff/types.ts';
-import { snapshotNamespacesFor, snapshotPartsFor } from '../assert/evaluate.ts';
+import { isLive, snapshotNamespacesFor, snapshotPartsFor } from '../assert/evaluate.ts';
 import { takeSnapshot } from '../kernel/snapshot.ts';
 import type { Snapshot } from '../kernel/types.ts';
 import type { CommandBlock, Lesson, Step } from '../lesson/types.ts';
@@ -400,7 +400,7 @@ class StepSession {
     const last = blocks.at(-1);
     const checks = step.checks;
     // Pings, connections and commands of the checks move counters and teach bridges MACs: not the learner's doing.
-    if (this.#options.changes && checks.some((c) => ['ping', 'tcp', 'http', 'sh'].includes(c.assertion.kind))) {
+    if (this.#options.changes && checks.some((c) => isLive(c.assertion))) {
       await this.#closeWindow();
       this.#openWindow = await this.tools.snapshot();
     }
