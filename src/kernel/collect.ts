@@ -22,12 +22,14 @@ const IP_BATCH = 'addr show\\nroute show table all\\nnetns list\\n';
 /**
  * A bash script (it runs in the probe shell) that prints the state of the lab host, every `ip netns`
  * namespace and the world (when its file exists): host first, named namespaces by name, the world last.
- * It runs in a subshell so it never touches the calling shell's state. Every reader is one process of
- * its own, started in the background into a file of its own, all at once: `ip -b` (links, routes, nsids)
- * and, when asked for, `iptables-save`, `sysctl -e` and `ss`, each entered into its namespace by
- * `ip -n` or `nsenter` (no shell in between); `bridge fdb` afterwards, only where `ip` saw a bridge.
- * The lab host's sysctls are read with bash's own `read` (no process). With no part asked for, it
- * only lists the namespaces and starts nothing. The files are printed in order with builtins.
+ * It runs as a function, so it never touches the calling shell's state. Every reader is one process
+ * of its own, into a file of its own: `ip -b` (links, routes, nsids) and, when asked for,
+ * `iptables-save`, `sysctl -e` and `ss`, each entered into its namespace by `ip -n` or `nsenter` (no
+ * shell in between); `bridge fdb` afterwards, only where `ip` saw a bridge. They run one after another:
+ * on a small VM, processes started side by side cost more than in a row (measured: a snapshot of six
+ * namespaces, 261 ms side by side, 188 ms in a row; one namespace, 57 and 47 ms). The lab host's
+ * sysctls are read with bash's own `read` (no process). With no part asked for, it only lists the
+ * namespaces and starts nothing. The files are printed in order with builtins.
  * `only` (`host:`, `netns:NAME`, `world:world`) limits the reads to those namespaces; the others are
  * listed by name, with no sections.
  */
@@ -36,13 +38,13 @@ export function snapshotScript(parts: readonly SnapshotPart[] = ALL_PARTS, only?
   const ip = wanted.has('ip') || wanted.has('fdb');
   const mark = (section: SectionName): string => `  echo "${SECTION_MARKER} ${section} $_sl_k $_sl_n"`;
   const file = (ext: string): string => `"$_sl_f.$_sl_i.${ext}"`;
-  const bg = (command: string, ext: string): string => `${command} > ${file(ext)} 2>/dev/null </dev/null & _sl_pids+=($!)`;
+  const run = (command: string, ext: string): string => `${command} > ${file(ext)} 2>/dev/null </dev/null`;
   // Readers of namespace $_sl_i; `"${_sl_e[@]}"` enters it (nothing for the lab host), `_sl_ip` is ip there.
-  const start = [
-    ...(ip ? [`  ${bg('"${_sl_ip[@]}" -j -d -force -b "$_sl_b"', 'ip')}`] : []),
-    ...(wanted.has('iptables') ? [`  ${bg('"${_sl_e[@]}" iptables-save -c', 'ipt')}`] : []),
-    ...(wanted.has('sysctl') ? [`  [ "$_sl_k" = host ] || ${bg(`"\${_sl_e[@]}" sysctl -e ${SNAPSHOT_SYSCTLS.join(' ')}`, 'sys')}`] : []),
-    ...(wanted.has('listen') ? [`  ${bg('"${_sl_e[@]}" ss -Hltnup', 'ss')}`] : []),
+  const readers = [
+    ...(ip ? [`  ${run('"${_sl_ip[@]}" -j -d -force -b "$_sl_b"', 'ip')}`] : []),
+    ...(wanted.has('iptables') ? [`  ${run('"${_sl_e[@]}" iptables-save -c', 'ipt')}`] : []),
+    ...(wanted.has('sysctl') ? [`  [ "$_sl_k" = host ] || ${run(`"\${_sl_e[@]}" sysctl -e ${SNAPSHOT_SYSCTLS.join(' ')}`, 'sys')}`] : []),
+    ...(wanted.has('listen') ? [`  ${run('"${_sl_e[@]}" ss -Hltnup', 'ss')}`] : []),
   ];
   const print = [
     mark('ns'),
@@ -58,7 +60,7 @@ export function snapshotScript(parts: readonly SnapshotPart[] = ALL_PARTS, only?
     // shell's options on return, and its variables are local; the helper functions it defines stay.
     '_sl_snapshot() {',
     'local - _sl_o _sl_v _sl_d _sl_f _sl_b _sl_sel _sl_p _sl_i _sl_k _sl_n',
-    'local -a _sl_all _sl_e _sl_ip _sl_bridge _sl_br _sl_pids',
+    'local -a _sl_all _sl_e _sl_ip _sl_bridge _sl_br',
     // The calling shell may run with -e or -u: one failed read must not end the others.
     'set +e +u',
     // Print file $1 as it is, with a newline at its end when it has none; builtins only.
@@ -76,8 +78,6 @@ export function snapshotScript(parts: readonly SnapshotPart[] = ALL_PARTS, only?
     '_sl_f="$_sl_d/.snap-$BASHPID"',
     '_sl_b="$_sl_f.batch"',
     ...(ip ? [`printf '${IP_BATCH}' > "$_sl_b"`] : []),
-    // Wait for this snapshot's readers only, not for whatever else the shell started.
-    ...(start.length > 0 || wanted.has('fdb') ? [`_sl_wait() { [ "\${#_sl_pids[@]}" -eq 0 ] || wait "\${_sl_pids[@]}"; _sl_pids=(); }`] : []),
     // Whether namespace $_sl_i is read, or only listed.
     only === undefined
       ? '_sl_read() { :; }'
@@ -95,7 +95,7 @@ export function snapshotScript(parts: readonly SnapshotPart[] = ALL_PARTS, only?
     `    *) _sl_e=(nsenter --net=${WORLD_NETNS_PATH}); _sl_ip=("\${_sl_e[@]}" ip); _sl_bridge=("\${_sl_e[@]}" bridge) ;;`,
     '  esac',
     '}',
-    ...(start.length > 0 ? ['_sl_pids=()', 'for _sl_i in "${!_sl_all[@]}"; do', '  _sl_ns; _sl_read || continue', ...start, 'done', '_sl_wait'] : []),
+    ...(readers.length > 0 ? ['for _sl_i in "${!_sl_all[@]}"; do', '  _sl_ns; _sl_read || continue', ...readers, 'done'] : []),
     ...(wanted.has('fdb')
       ? [
         // Forwarding entries only where a bridge is: a second round, for those namespaces alone.
@@ -105,9 +105,8 @@ export function snapshotScript(parts: readonly SnapshotPart[] = ALL_PARTS, only?
         `  _sl_o=''; IFS= read -r -d '' _sl_o < ${file('ip')}`,
         `  case "$_sl_o" in *'"info_kind":"bridge"'*) ;; *) continue ;; esac`,
         '  _sl_br[$_sl_i]=1',
-        `  ${bg('"${_sl_bridge[@]}" -j fdb show', 'fdb')}`,
+        `  ${run('"${_sl_bridge[@]}" -j fdb show', 'fdb')}`,
         'done',
-        '_sl_wait',
       ]
       : []),
     'for _sl_i in "${!_sl_all[@]}"; do',
