@@ -10,32 +10,49 @@ import type { RunOptions, Sandbox, SandboxOptions, ShellResult } from './types.t
 const INIT = readFileSync(new URL('./scripts/init.sh', import.meta.url), 'utf8');
 const START_TIMEOUT_MS = 30_000;
 
+/** Places of the sandboxes this process runs now, each pinned to a CPU of its own where there are enough. */
+const places = new Set<number>();
+
 /** Start a sandbox on a target; dispose it (or `await using`) to end every process, namespace and mount. */
 export async function startSandbox(target: Target, options: SandboxOptions): Promise<Sandbox> {
-  const first = await startInit(target, options.userns ?? true, options);
-  if (first.ok) return new TargetSandbox(target, first.init, first.pid, first.mapping);
-  // Root in a container or VM may lack user namespaces; the namespaces still isolate the target from the lab.
-  if (target.root && target.name !== 'sandbox' && options.userns !== false) {
-    const second = await startInit(target, false, options);
-    if (second.ok) return new TargetSandbox(target, second.init, second.pid, 'none');
+  let place = 0;
+  while (places.has(place)) place++;
+  places.add(place);
+  // Side by side in this process, sandboxes take CPUs in turn; other processes (test workers) start elsewhere.
+  const spread = String(place + process.pid);
+  const leave = (): boolean => places.delete(place);
+  try {
+    const first = await startInit(target, options.userns ?? true, options, spread);
+    if (first.ok) return new TargetSandbox(target, first, leave);
+    // Root in a container or VM may lack user namespaces; the namespaces still isolate the target from the lab.
+    if (target.root && target.name !== 'sandbox' && options.userns !== false) {
+      const second = await startInit(target, false, options, spread);
+      if (second.ok) return new TargetSandbox(target, { ...second, mapping: 'none' }, leave);
+    }
+    throw diagnoseStartFailure(first.output, target.name);
+  } catch (error) {
+    leave();
+    throw error;
   }
-  throw diagnoseStartFailure(first.output, target.name);
 }
 
 /** How ids are mapped into the sandbox's user namespace: joining processes must keep their credentials with `single`. */
 type Mapping = 'wide' | 'single' | 'none';
 
-type InitStart = { ok: true; init: TargetProcess; pid: string; mapping: Mapping } | { ok: false; output: string };
+/** A started init: its process, its PID on the target, how ids are mapped, the CPU it is pinned to (if any). */
+interface Started { readonly init: TargetProcess; readonly pid: string; readonly mapping: Mapping; readonly cpu: string | undefined }
+
+type InitStart = ({ ok: true } & Started) | { ok: false; output: string };
 
 /** Spawn the init script and wait for its READY line. */
-async function startInit(target: Target, userns: boolean, options: SandboxOptions): Promise<InitStart> {
-  const init = target.spawn(['bash', '--norc', '-c', INIT, 'steplab', 'enter', options.world, userns ? 'yes' : 'no']);
+async function startInit(target: Target, userns: boolean, options: SandboxOptions, spread: string): Promise<InitStart> {
+  const init = target.spawn(['bash', '--norc', '-c', INIT, 'steplab', 'enter', options.world, userns ? 'yes' : 'no', spread]);
   let output = '';
   const ready = await new Promise<RegExpExecArray | undefined>((resolve) => {
     const timer = setTimeout(() => resolve(undefined), START_TIMEOUT_MS);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString('utf8');
-      const m = /STEPLAB-READY (\d+) (wide|single)/.exec(output);
+      const m = /STEPLAB-READY (\d+) (wide|single) (\d+|-)/.exec(output);
       if (m) {
         clearTimeout(timer);
         resolve(m);
@@ -51,7 +68,7 @@ async function startInit(target: Target, userns: boolean, options: SandboxOption
       resolve(undefined);
     });
   });
-  if (ready) return { ok: true, init, pid: ready[1] ?? '', mapping: userns ? (ready[2] as Mapping) : 'none' };
+  if (ready) return { ok: true, init, pid: ready[1] ?? '', mapping: userns ? (ready[2] as Mapping) : 'none', cpu: ready[3] === '-' ? undefined : ready[3] };
   init.stdin.end();
   init.kill('SIGKILL');
   await init;
@@ -63,16 +80,21 @@ class TargetSandbox implements Sandbox {
   readonly #init: TargetProcess;
   readonly #pid: string;
   readonly #mapping: Mapping;
+  /** The CPU init pinned the lab to: steplab's shells join it there. */
+  readonly #cpu: string | undefined;
+  readonly #leave: () => void;
   #shell: ShellSession;
   #probe: ShellSession | undefined;
   #disposed = false;
 
-  constructor(target: Target, init: TargetProcess, pid: string, mapping: Mapping) {
+  constructor(target: Target, started: Started, leave: () => void) {
     this.#target = target;
-    this.#init = init;
-    this.#pid = pid;
-    this.#mapping = mapping;
-    init.stdin.on('error', () => {});
+    this.#init = started.init;
+    this.#pid = started.pid;
+    this.#mapping = started.mapping;
+    this.#cpu = started.cpu;
+    this.#leave = leave;
+    this.#init.stdin.on('error', () => {});
     this.#shell = this.#openShell('lesson');
   }
 
@@ -120,6 +142,7 @@ class TargetSandbox implements Sandbox {
     const timer = setTimeout(() => this.#init.kill('SIGKILL'), 3_000);
     await this.#init;
     clearTimeout(timer);
+    this.#leave();
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -127,7 +150,8 @@ class TargetSandbox implements Sandbox {
   }
 
   #openShell(role: 'lesson' | 'probe' = 'probe'): ShellSession {
-    return new ShellSession(this.#target.spawn([...this.#enterArgv(), 'bash', '--noprofile', '--norc']), role);
+    const pin = this.#cpu === undefined ? [] : ['taskset', '-c', this.#cpu];
+    return new ShellSession(this.#target.spawn([...pin, ...this.#enterArgv(), 'bash', '--noprofile', '--norc']), role);
   }
 
   #enterArgv(): string[] {

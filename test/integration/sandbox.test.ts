@@ -1,7 +1,9 @@
 // The sandbox target on this machine's kernel: shell state, timeouts, background commands, the lab world, cleanup.
 
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withLessonVariables } from '../../src/assert/variables.ts';
+import { commandExists } from '../../src/process/spawn.ts';
 import { startSandbox } from '../../src/sandbox/sandbox.ts';
 import type { Sandbox } from '../../src/sandbox/types.ts';
 import { localTarget } from '../../src/target/local.ts';
@@ -165,6 +167,25 @@ describe.skipIf(skip)('sandbox target', () => {
     await sandbox.run('PROBE_ME=learner', { timeoutMs: 5000 });
     const r = await sandbox.probe('echo "[$PROBE_ME]"; ip netns list');
     expect(r.output).toContain('[]');
+  });
+
+  it('runs the whole lab on one CPU, and a second sandbox beside it on another (where there are two)', async () => {
+    const allowed = async (sb: Sandbox, run: boolean): Promise<string> => {
+      const code = 'while read -r k v; do [ "$k" = Cpus_allowed_list: ] && echo "$v"; done < /proc/$$/status';
+      return (run ? await sb.run(code, { timeoutMs: 5000 }) : await sb.probe(code)).output.trim();
+    };
+    const cpus = (await readFile('/proc/self/status', 'utf8')).match(/^Cpus_allowed_list:\s*(\S+)/m)?.[1] ?? '';
+    const lesson = await allowed(sandbox, true);
+    if (cpus === '0' || !(await commandExists('taskset'))) {
+      expect(lesson).toBe(cpus);
+      return;
+    }
+    expect(lesson).toMatch(/^\d+$/);
+    expect(await allowed(sandbox, false)).toBe(lesson);
+    await using beside = await startSandbox(localTarget(), { world: 'none' });
+    const other = await allowed(beside, false);
+    expect(other).toMatch(/^\d+$/);
+    expect(other).not.toBe(lesson);
   });
 
   it('leaves the host exactly as it was, and no process behind', async () => {
