@@ -190,6 +190,10 @@ class StepSession {
   #after: Snapshot | undefined;
   /** The last whole snapshot this step's checks read after its commands, to serve as its "after". */
   #checked: Snapshot | undefined;
+  /** The checks' probes ran after #checked: it is this step's "after", but not the next step's "before". */
+  #probedAfterChecked = false;
+  /** The next step's "before", taken while the learner reads (after probes, which are not the learner's doing). */
+  #next: Promise<Snapshot | undefined> | undefined;
   /** While changes are shown: the snapshots around each run of checks that send packets, whose traffic is not the learner's. */
   #windows: CheckWindow[] = [];
   #openWindow: Snapshot | undefined;
@@ -205,6 +209,7 @@ class StepSession {
       openShell: async () => {
         if (!options.openShell) throw new Error('no terminal to open a shell in');
         this.#after = undefined;
+        this.#next = undefined;
         await options.openShell(this.#sandbox);
       },
       snapshot: () => takeSnapshot((code) => this.#sandbox.probe(code)),
@@ -237,12 +242,15 @@ class StepSession {
     const started = performance.now();
     if (!again) {
       // One snapshot a step: the state after the last one is this one's "before".
-      this.#before = this.#options.changes ? (this.#after ?? (await this.tools.snapshot())) : undefined;
+      this.#before = this.#options.changes ? (this.#after ?? (await this.#next) ?? (await this.tools.snapshot())) : undefined;
       this.#windows = [];
       this.#openWindow = undefined;
     }
+    // A retry changes the lab: the state read for the step after the failed try is stale.
+    this.#next = undefined;
     this.#after = undefined;
     this.#checked = undefined;
+    this.#probedAfterChecked = false;
     const setup = again ? undefined : await runHidden(this.#sandbox, step.setup, this.#lesson, this.#emit, step);
     let result: Partial<StepOutcome> & { status: StepOutcome['status'] };
     if (setup) result = { status: 'failed', reason: `step setup failed: ${setup}` };
@@ -295,6 +303,7 @@ class StepSession {
     if (own) return `step setup failed: ${own}`;
     this.#windows = [];
     this.#openWindow = undefined;
+    this.#next = undefined;
     if (this.#options.changes) this.#before = await this.tools.snapshot();
     return undefined;
   }
@@ -325,7 +334,7 @@ class StepSession {
     if (this.#interrupted) return this.#interruptedResult(blocks, step);
     const failed = blocks.find((b) => !b.ok);
     if (failed) return { status: 'failed', blocks, reason: blockFailure(failed, this.#lesson) };
-    const checks = await this.#check(step, blocks, 'after');
+    const checks = await this.#check(step, blocks, 'after', true);
     const bad = checks.find((c) => !c.result.passed);
     return { status: bad ? 'failed' : 'passed', blocks, checks, reason: bad ? checkFailure(this.#lesson, bad) : undefined };
   }
@@ -390,32 +399,54 @@ class StepSession {
     return outcomes;
   }
 
-  async #check(step: Step, blocks: readonly BlockOutcome[], phase: CheckPhase): Promise<CheckOutcome[]> {
-    const outcomes = await this.#evaluate(step, blocks, phase);
+  async #check(step: Step, blocks: readonly BlockOutcome[], phase: CheckPhase, probesLast = false): Promise<CheckOutcome[]> {
+    const outcomes = await this.#evaluate(step, blocks, phase, probesLast);
     await this.#emitChecks(outcomes, step, phase);
     return outcomes;
   }
 
-  async #evaluate(step: Step, blocks: readonly BlockOutcome[], phase: CheckPhase = 'after'): Promise<CheckOutcome[]> {
+  /**
+   * A step's checks. `probesLast` (a step's own commands, nothing after its checks but its cleanup): with
+   * changes recorded and probes among the checks, the whole state is read once, before the probes; the
+   * state checks read it, it is the step's "after", and the state after the probes (the next step's
+   * "before") is read while the learner reads on. Without, probes run inside a window whose counters and
+   * learned MACs the step's changes discount.
+   */
+  async #evaluate(step: Step, blocks: readonly BlockOutcome[], phase: CheckPhase = 'after', probesLast = false): Promise<CheckOutcome[]> {
     const last = blocks.at(-1);
     const checks = step.checks;
+    const live = this.#options.changes && checks.some((c) => isLive(c.assertion));
+    // The whole state read just before the probes, when it is to be the step's "after".
+    let beforeProbes: Snapshot | undefined;
     // Pings, connections and commands of the checks move counters and teach bridges MACs: not the learner's doing.
-    if (this.#options.changes && checks.some((c) => isLive(c.assertion))) {
+    if (live) {
       await this.#closeWindow();
-      this.#openWindow = await this.tools.snapshot();
+      if (probesLast) beforeProbes = await this.tools.snapshot();
+      else this.#openWindow = await this.tools.snapshot();
     }
     const probe = (code: string) => this.#sandbox.probe(code);
-    // With changes recorded the checks read the whole state (after their probes), which then serves as
-    // the step's "after"; without, they read only the parts and namespaces they look at.
+    // With changes recorded the checks read the whole state (the state just before the probes in their
+    // first round, else after them), which then serves as the step's "after"; without, they read only
+    // the parts and namespaces they look at.
+    let rounds = 0;
     const snapshot = this.#options.changes
       ? async () => {
-        const taken = await takeSnapshot(probe);
+        const taken = rounds++ === 0 && beforeProbes !== undefined ? beforeProbes : await takeSnapshot(probe);
         if (phase !== 'before-solution') this.#checked = taken;
         return taken;
       }
       : () => takeSnapshot(probe, snapshotPartsFor(checks.map((c) => c.assertion)), snapshotNamespacesFor(checks.map((c) => c.assertion)));
     if (phase === 'before-solution') return this.#interruptible(() => evaluateBeforeSolution(checks, this.#sandbox, snapshot, this.#options.t));
-    return this.#interruptible(() => evaluateChecks(checks, this.#sandbox, { output: blocks.map((b) => b.output).join(''), exitCode: last?.exitCode ?? 0 }, snapshot, this.#options.t));
+    const ran = { output: blocks.map((b) => b.output).join(''), exitCode: last?.exitCode ?? 0 };
+    const outcomes = await this.#interruptible(() => evaluateChecks(checks, this.#sandbox, ran, snapshot, this.#options.t));
+    if (beforeProbes !== undefined) {
+      // No state check, or only the first round's: the state before the probes is the step's "after".
+      if (rounds <= 1) {
+        this.#checked = beforeProbes;
+        this.#probedAfterChecked = true;
+      } else this.#openWindow = beforeProbes; // `within` read it again after probes: discount them, as a window does
+    }
+    return outcomes;
   }
 
   async #emitChecks(outcomes: readonly CheckOutcome[], step: Step, phase: CheckPhase): Promise<void> {
@@ -424,8 +455,14 @@ class StepSession {
 
   /** What the step changed; the checks' snapshot is the "after" unless cleanup blocks ran since. */
   async #changes(before: Snapshot, step: Step): Promise<Change[]> {
-    const after = step.cleanup.length === 0 && this.#checked !== undefined ? this.#checked : await this.tools.snapshot();
+    const checked = step.cleanup.length === 0 ? this.#checked : undefined;
+    const after = checked ?? (await this.tools.snapshot());
     this.#after = after;
+    if (checked !== undefined && this.#probedAfterChecked) {
+      // Probes ran since: the next step starts from the state after them. A learner reads on meanwhile.
+      this.#after = undefined;
+      if (this.#options.controller) this.#next = this.tools.snapshot().catch(() => undefined);
+    }
     if (this.#openWindow) this.#windows.push({ start: this.#openWindow, end: after });
     this.#openWindow = undefined;
     return diffSnapshots(before, discountChecks(after, this.#windows), this.#options.t);

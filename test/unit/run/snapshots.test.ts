@@ -103,6 +103,94 @@ describe('runLesson: snapshots', () => {
   });
 });
 
+const PROBED = `---
+format: 1
+id: probed
+title: Probed
+---
+
+## One
+
+\`\`\`sh
+ip link add dummy0 type dummy
+\`\`\`
+
+\`\`\`check
+link lo is up
+ping 127.0.0.1 succeeds
+\`\`\`
+
+## Two
+
+\`\`\`sh
+true
+\`\`\`
+
+\`\`\`check
+link lo is up
+\`\`\`
+`;
+
+/** A sandbox that logs snapshots (which take a while) and pings, with the steps' ends from a reporter. */
+function loggingSandbox(log: string[]): Sandbox {
+  const ok = { exitCode: 0, output: '', timedOut: false, durationMs: 1 };
+  return {
+    run: async () => ok,
+    probe: async (code) => {
+      if (code.includes(`${SECTION_MARKER} done`)) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        log.push('snapshot');
+        return { ...ok, output: fixtureText('docker-bridge') };
+      }
+      if (code.includes('ping')) log.push('ping');
+      return { ...ok, output: '64 bytes from 127.0.0.1: icmp_seq=1 ttl=64 time=0.05 ms' };
+    },
+    interactiveArgv: () => [],
+    dispose: async () => {},
+    [Symbol.asyncDispose]: async () => {},
+  };
+}
+
+describe('runLesson: snapshots around probes', () => {
+  const probed = (): Lesson => {
+    const parsed = parseLesson(PROBED, 'probed.md');
+    if (!parsed.lesson) throw new Error(JSON.stringify(parsed.problems));
+    return parsed.lesson;
+  };
+
+  it('reads the whole state once before a step`s probes: its checks and its changes use it, and the step ends without reading again', async () => {
+    const log: string[] = [];
+    const outcome = await runLesson(probed(), {
+      target: 'fake', startSandbox: async () => loggingSandbox(log), changes: true,
+      reporters: [{ onStepEnd: (o) => void log.push(`end ${o.step.title}`) }],
+    });
+    expect(outcome.status).toBe('passed');
+    // The next step starts from the state after the ping (its traffic is not the learner's doing).
+    expect(log).toEqual(['snapshot', 'snapshot', 'ping', 'end One', 'snapshot', 'snapshot', 'end Two']);
+  });
+
+  it('reads the state after the probes while the learner reads on, and the next step starts from it', async () => {
+    const log: string[] = [];
+    const controller: Controller = {
+      beforeStep: async () => 'run',
+      challenge: async () => 'quit',
+      afterFailure: async () => 'quit',
+      afterStep: async () => {
+        log.push('learner reads');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return 'next';
+      },
+    };
+    await runLesson(probed(), {
+      target: 'fake', startSandbox: async () => loggingSandbox(log), changes: true, controller,
+      reporters: [{ onStepEnd: (o) => void log.push(`end ${o.step.title}`) }],
+    });
+    expect(log.slice(0, 6)).toEqual(['snapshot', 'snapshot', 'ping', 'end One', 'learner reads', 'snapshot']);
+    // Step two's "before" is that snapshot: it reads once more, for its own checks.
+    expect(log.filter((e) => e === 'snapshot')).toHaveLength(4);
+  });
+});
+
 describe('runLesson: start', () => {
   it('starts the sandbox while the introduction is shown, not after', async () => {
     const { sandbox } = fakeSandbox();
