@@ -1,6 +1,6 @@
 // npm run bench: figures measured side by side in one run, printed as Markdown tables.
 //   1. verify of lessons 01 and 03 against the same commands as one plain script in a fresh sandbox;
-//   2. the step overhead (a step's time less its blocks') over the whole course: median and 95th percentile;
+//   2. the step overhead (a step's time less its blocks') over the whole course, one lesson at a time and two side by side: median and 95th percentile;
 //   3. one snapshot of 12 namespaces against one reader process per namespace;
 //   4. per target: sandbox ready, one step against the command started directly, the course under verify --jobs 2 with its peak RSS;
 //   5. the CLI's first screen (the lesson picker in a terminal), with an empty cache and a warm one, and the machine's load;
@@ -140,13 +140,13 @@ async function lessonRatio(target: Target, lesson: Lesson, n: number): Promise<s
   return `| ${lesson.file} (${lesson.steps.length} steps) | ${ms(verify)} (${status}) | ${ms(bare)} | ${(verify / bare).toFixed(2)}× |`;
 }
 
-/** The course under verify --jobs 2 with a JSON report: wall time, peak RSS, every step's overhead. */
-async function courseRun(name: string): Promise<{ line: string; overheads: number[] }> {
+/** The course under verify --jobs N (2 by default) with a JSON report: wall time, peak RSS, every step's overhead. */
+async function courseRun(name: string, jobs = 2): Promise<{ line: string; overheads: number[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'steplab-bench-'));
   try {
     const report = join(dir, 'report.json');
     const t = performance.now();
-    const r = await runCommand('/usr/bin/time', ['-f', 'maxrss_kib=%M', process.execPath, 'bin/steplab.js', 'verify', 'lessons', '--target', name, '--jobs', '2', '--reporter', 'json', '--output', report, '--no-changes'], { timeoutMs: 1_800_000, env: { CI: 'true' } });
+    const r = await runCommand('/usr/bin/time', ['-f', 'maxrss_kib=%M', process.execPath, 'bin/steplab.js', 'verify', 'lessons', '--target', name, '--jobs', String(jobs), '--reporter', 'json', '--output', report, '--no-changes'], { timeoutMs: 1_800_000, env: { CI: 'true' } });
     const wall = performance.now() - t;
     const rss = Number(/maxrss_kib=(\d+)/.exec(r.stderr)?.[1] ?? Number.NaN);
     const summary = r.stdout.trimEnd().split('\n').at(-1);
@@ -158,13 +158,13 @@ async function courseRun(name: string): Promise<{ line: string; overheads: numbe
   }
 }
 
-async function targetFigures(name: string): Promise<{ row: string; overheads: number[] }> {
+async function targetFigures(name: string): Promise<{ row: string; overheads: number[]; alone: number[] }> {
   let target: Target;
   const opened = performance.now();
   try {
     target = await openTarget(parseTargetChoice(name));
   } catch (error) {
-    return { row: `| ${name} | n/a: ${(error as Error).message.split('\n')[0]} | | | |`, overheads: [] };
+    return { row: `| ${name} | n/a: ${(error as Error).message.split('\n')[0]} | | | |`, overheads: [], alone: [] };
   }
   const openMs = performance.now() - opened;
   try {
@@ -187,12 +187,15 @@ async function targetFigures(name: string): Promise<{ row: string; overheads: nu
     }
     let course = 'not run';
     let overheads: number[] = [];
+    let alone: number[] = [];
     if (!values['no-course'] && courseTargets.includes(name)) {
       const run = await courseRun(name);
       course = run.line;
       overheads = run.overheads;
+      // One lesson at a time, as a learner runs them: no other lesson's processes beside each step's.
+      if (name === 'sandbox') alone = (await courseRun(name, 1)).overheads;
     }
-    return { row: `| ${name} | ${ms(openMs)} | ${ms(ready)} | ${ms(step)} vs ${ms(direct)} (×${(step / direct).toFixed(2)}) | ${course} |`, overheads };
+    return { row: `| ${name} | ${ms(openMs)} | ${ms(ready)} | ${ms(step)} vs ${ms(direct)} (×${(step / direct).toFixed(2)}) | ${course} |`, overheads, alone };
   } finally {
     await target.dispose();
   }
@@ -264,13 +267,19 @@ console.log(`\nCLI first screen (\`steplab\` in an 80×24 terminal until the les
 
 console.log('\n| target | target start | sandbox ready (start + dispose) | one step `ip -br link`: in the lesson shell vs started directly | whole course, verify --jobs 2 |\n| --- | --- | --- | --- | --- |');
 const overheads: number[] = [];
+const alone: number[] = [];
 for (const name of targets) {
   const figures = await targetFigures(name);
   console.log(figures.row);
-  if (name === 'sandbox') overheads.push(...figures.overheads);
+  if (name === 'sandbox') {
+    overheads.push(...figures.overheads);
+    alone.push(...figures.alone);
+  }
 }
 if (overheads.length > 0) {
-  console.log(`\nStep overhead on the sandbox target (a step's time less its blocks', ${overheads.length} steps of the course): median ${ms(median(overheads))}, 95th percentile ${ms(percentile(overheads, 95))}`);
+  console.log(`\nStep overhead on the sandbox target (a step's time less its blocks', ${overheads.length} steps of the course, verify --no-changes):`);
+  if (alone.length > 0) console.log(`  one lesson at a time (--jobs 1): median ${ms(median(alone))}, 95th percentile ${ms(percentile(alone, 95))}`);
+  console.log(`  two lessons side by side (--jobs 2): median ${ms(median(overheads))}, 95th percentile ${ms(percentile(overheads, 95))}`);
 }
 console.log(`\nload average at the end: ${load()}`);
 // 6. The Docker oracle: the course under `verify --against docker` on the sandbox target, for each engine

@@ -52,7 +52,7 @@ async function startInit(target: Target, userns: boolean, options: SandboxOption
     const timer = setTimeout(() => resolve(undefined), START_TIMEOUT_MS);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString('utf8');
-      const m = /STEPLAB-READY (\d+) (wide|single) (\d+|-)/.exec(output);
+      const m = /STEPLAB-READY (\d+) (wide|single) (\d+|-)\n/.exec(output);
       if (m) {
         clearTimeout(timer);
         resolve(m);
