@@ -44,8 +44,8 @@ true
 \`\`\`
 `;
 
-function lesson(): Lesson {
-  const parsed = parseLesson(LESSON, 'three.md');
+function lesson(text = LESSON, file = 'three.md'): Lesson {
+  const parsed = parseLesson(text, file);
   if (!parsed.lesson) throw new Error(JSON.stringify(parsed.problems));
   return parsed.lesson;
 }
@@ -152,11 +152,7 @@ function loggingSandbox(log: string[]): Sandbox {
 }
 
 describe('runLesson: snapshots around probes', () => {
-  const probed = (): Lesson => {
-    const parsed = parseLesson(PROBED, 'probed.md');
-    if (!parsed.lesson) throw new Error(JSON.stringify(parsed.problems));
-    return parsed.lesson;
-  };
+  const probed = (): Lesson => lesson(PROBED, 'probed.md');
 
   it('reads the whole state once before a step`s probes: its checks and its changes use it, and the step ends without reading again', async () => {
     const log: string[] = [];
