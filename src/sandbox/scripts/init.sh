@@ -1,10 +1,10 @@
 # steplab sandbox: one script, three roles. Run as `bash -c SCRIPT steplab enter WORLD USERNS [SPREAD]`;
 # it runs itself again as `init WORLD USERNS PLAN` (PLAN: what `ids` prints).
 #
-# enter: on the target, as whoever runs steplab. Pins itself to one CPU (the SPREAD-th of those it
-#   may use, round), creates a user namespace (a 65536-id range when root, the user's subordinate
-#   ids when it has some, else just itself as root), then network, mount and PID namespaces, and
-#   runs this script again as `init` inside them.
+# enter: on the target, as whoever runs steplab. On a virtual machine, pins itself to one CPU
+#   (the SPREAD-th of those it may use, round). Creates a user namespace (a 65536-id range when
+#   root, the user's subordinate ids when it has some, else just itself as root), then network,
+#   mount and PID namespaces, and runs this script again as `init` inside them.
 # init: PID 1 of the new namespaces. Builds the lab world, says READY, then waits on its
 #   lifeline (stdin). When the lifeline closes (steplab exited, was killed, or the connection
 #   to the target dropped), it exits and the kernel kills everything else in the PID
@@ -64,12 +64,18 @@ id_plan() {
 if [ "$role" = ids ]; then id_plan "${2:-}" "${3:-}" "${4:-}"; exit 0; fi
 
 # Pin this process, and so the lab it starts, to the $1-th CPU (round) of those it may use; print it.
-# A lesson runs one command at a time. Where page faults are dear (a VM: 14 µs each on the one this
-# was measured on), a process that hops between CPUs, or starts beside another lesson's on the same
-# ones, costs more: steps cost 15-20% less pinned. Nothing when there is one CPU or no taskset.
+# A lesson runs one command at a time. On a virtual machine, where page faults are dear (14 µs each on
+# the one this was measured on) and faulting on two CPUs at once contends, a process that hops between
+# CPUs, or starts beside another lesson's on the same ones, costs more: steps cost 10-20% less pinned.
+# On bare metal a fault costs well under a microsecond, and the scheduler's pick of an idle CPU is
+# worth more than that: nothing is pinned there, nor with one CPU or without taskset.
 pin_cpu() {
-  local key value list='' part a b
+  local key value list='' part a b line vm=no
   local -a cpus=()
+  while IFS= read -r line; do
+    case $line in flags*) case "$line " in *" hypervisor "*) vm=yes ;; esac; break ;; esac
+  done < /proc/cpuinfo
+  [ "$vm" = yes ] || return 0
   while read -r key value; do [ "$key" = Cpus_allowed_list: ] && list=$value; done < /proc/self/status
   for part in ${list//,/ }; do
     case $part in
