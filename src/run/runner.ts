@@ -457,12 +457,10 @@ class StepSession {
   async #changes(before: Snapshot, step: Step): Promise<Change[]> {
     const checked = step.cleanup.length === 0 ? this.#checked : undefined;
     const after = checked ?? (await this.tools.snapshot());
-    this.#after = after;
-    if (checked !== undefined && this.#probedAfterChecked) {
-      // Probes ran since: the next step starts from the state after them. A learner reads on meanwhile.
-      this.#after = undefined;
-      if (this.#options.controller) this.#next = this.tools.snapshot().catch(() => undefined);
-    }
+    // Probes ran since the checks' snapshot: the next step starts from the state after them, read while a learner reads on.
+    const probedSince = checked !== undefined && this.#probedAfterChecked;
+    this.#after = probedSince ? undefined : after;
+    if (probedSince && this.#options.controller) this.#next = this.tools.snapshot().catch(() => undefined);
     if (this.#openWindow) this.#windows.push({ start: this.#openWindow, end: after });
     this.#openWindow = undefined;
     return diffSnapshots(before, discountChecks(after, this.#windows), this.#options.t);

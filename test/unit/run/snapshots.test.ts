@@ -50,15 +50,24 @@ function lesson(text = LESSON, file = 'three.md'): Lesson {
   return parsed.lesson;
 }
 
-/** A sandbox that answers snapshot scripts with a fixture and records which parts each read. */
-function fakeSandbox(): { sandbox: Sandbox; snapshots: string[][] } {
+/**
+ * A sandbox that answers snapshot scripts with a fixture and records which parts each read; pings are
+ * answered. `log` gets `snapshot` and `ping` in the order they end; a snapshot takes `snapshotMs`.
+ */
+function fakeSandbox(log: string[] = [], snapshotMs = 0): { sandbox: Sandbox; snapshots: string[][] } {
   const snapshots: string[][] = [];
   const ok = { exitCode: 0, output: '', timedOut: false, durationMs: 1 };
   const sandbox: Sandbox = {
     run: async () => ok,
     probe: async (code) => {
-      if (!code.includes(`${SECTION_MARKER} done`)) return ok;
+      if (!code.includes(`${SECTION_MARKER} done`)) {
+        if (!code.includes('ping')) return ok;
+        log.push('ping');
+        return { ...ok, output: '64 bytes from 127.0.0.1: icmp_seq=1 ttl=64 time=0.05 ms' };
+      }
+      if (snapshotMs > 0) await new Promise((resolve) => setTimeout(resolve, snapshotMs));
       snapshots.push(['-j -d -force', 'iptables-save', '-j fdb show', '/proc/sys/', 'ss -H'].filter((tool) => code.includes(tool)));
+      log.push('snapshot');
       return { ...ok, output: fixtureText('docker-bridge') };
     },
     interactiveArgv: () => [],
@@ -131,33 +140,13 @@ link lo is up
 \`\`\`
 `;
 
-/** A sandbox that logs snapshots (which take a while) and pings, with the steps' ends from a reporter. */
-function loggingSandbox(log: string[]): Sandbox {
-  const ok = { exitCode: 0, output: '', timedOut: false, durationMs: 1 };
-  return {
-    run: async () => ok,
-    probe: async (code) => {
-      if (code.includes(`${SECTION_MARKER} done`)) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        log.push('snapshot');
-        return { ...ok, output: fixtureText('docker-bridge') };
-      }
-      if (code.includes('ping')) log.push('ping');
-      return { ...ok, output: '64 bytes from 127.0.0.1: icmp_seq=1 ttl=64 time=0.05 ms' };
-    },
-    interactiveArgv: () => [],
-    dispose: async () => {},
-    [Symbol.asyncDispose]: async () => {},
-  };
-}
-
 describe('runLesson: snapshots around probes', () => {
   const probed = (): Lesson => lesson(PROBED, 'probed.md');
 
   it('reads the whole state once before a step`s probes: its checks and its changes use it, and the step ends without reading again', async () => {
     const log: string[] = [];
     const outcome = await runLesson(probed(), {
-      target: 'fake', startSandbox: async () => loggingSandbox(log), changes: true,
+      target: 'fake', startSandbox: async () => fakeSandbox(log, 20).sandbox, changes: true,
       reporters: [{ onStepEnd: (o) => void log.push(`end ${o.step.title}`) }],
     });
     expect(outcome.status).toBe('passed');
@@ -178,7 +167,7 @@ describe('runLesson: snapshots around probes', () => {
       },
     };
     await runLesson(probed(), {
-      target: 'fake', startSandbox: async () => loggingSandbox(log), changes: true, controller,
+      target: 'fake', startSandbox: async () => fakeSandbox(log, 20).sandbox, changes: true, controller,
       reporters: [{ onStepEnd: (o) => void log.push(`end ${o.step.title}`) }],
     });
     expect(log.slice(0, 6)).toEqual(['snapshot', 'snapshot', 'ping', 'end One', 'learner reads', 'snapshot']);
