@@ -10,6 +10,7 @@ import { runCommand } from '../../src/process/spawn.ts';
 import { sandboxUnavailable } from '../integration/host-state.ts';
 
 const repo = join(import.meta.dirname, '../..');
+const SYSTEM_CAS = '/etc/ssl/certs/ca-certificates.crt';
 const skip = await sandboxUnavailable();
 if (skip) console.warn(`skipping the installed package's verify runs: ${skip}`);
 
@@ -43,10 +44,13 @@ beforeAll(async () => {
   prefix = join(tmp, 'prefix');
   work = join(tmp, 'elsewhere');
   await mkdir(work);
-  const packed = await runCommand('npm', ['pack', '--pack-destination', tmp], { cwd: repo, timeoutMs: 180_000 });
+  // Node's own builds trust only their compiled-in CAs; a TLS-inspecting proxy's CA is in the system's store
+  // (scripts/install-lab.sh sets the same for ./setup, but a new shell does not have it).
+  const ca: Record<string, string> = process.env.NODE_EXTRA_CA_CERTS === undefined && existsSync(SYSTEM_CAS) ? { NODE_EXTRA_CA_CERTS: SYSTEM_CAS } : {};
+  const packed = await runCommand('npm', ['pack', '--pack-destination', tmp], { cwd: repo, timeoutMs: 180_000, env: ca });
   expect(packed.exitCode, packed.stderr).toBe(0);
   const tarball = join(tmp, packed.stdout.trim().split('\n').at(-1) as string);
-  const installed = await runCommand('npm', ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: tmp, timeoutMs: 420_000 });
+  const installed = await runCommand('npm', ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: tmp, timeoutMs: 420_000, env: ca });
   expect(installed.exitCode, installed.stderr).toBe(0);
 }, 600_000);
 

@@ -1,6 +1,7 @@
 // The host's network state as text, to prove a run leaves it exactly as it was.
 
 import { LAB_TOOLS } from '../../src/lab-tools.ts';
+import { FIND } from '../../src/cli/commands/doctor.ts';
 import { commandExists, runCommand } from '../../src/process/spawn.ts';
 import { checkLocal } from '../../src/target/local.ts';
 
@@ -64,7 +65,8 @@ export async function requireTestTool(command: string, what: string): Promise<vo
 
 /** The lab's commands missing on this machine: a test that needs them fails with this list (./setup installs them). */
 export async function missingLabCommands(): Promise<string[]> {
-  const missing: string[] = [];
-  for (const { command } of LAB_TOOLS) if (!(await commandExists(command))) missing.push(command);
-  return missing;
+  // Found as the lab's shells find them (PATH plus the sbin folders, as `steplab doctor` does): an ordinary
+  // user's login PATH on Debian has no /usr/sbin, and the lab adds it.
+  const found = await runCommand('sh', ['-c', FIND, 'sh', ...LAB_TOOLS.map((t) => t.command)]);
+  return found.stdout.split('\n').filter((line) => /^\S+ ?$/.test(line)).map((line) => line.trim());
 }

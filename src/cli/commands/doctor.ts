@@ -18,7 +18,7 @@ import { type HostLabel, reportAppArmor, reportNode, reportSubordinateIds, repor
 const PACKAGES: ReadonlyMap<string, string> = new Map(LAB_TOOLS.map((t) => [t.command, t.pkg]));
 
 /** Finds each tool as the lab's shells do: PATH plus the sbin folders (the lab's shell is root). Prints `tool path` or `tool`. */
-const FIND = 'for d in /usr/local/sbin /usr/sbin /sbin; do case ":$PATH:" in *":$d:"*) ;; *) PATH=$PATH:$d ;; esac; done; for c; do printf "%s %s\\n" "$c" "$(command -v "$c")"; done';
+export const FIND = 'for d in /usr/local/sbin /usr/sbin /sbin; do case ":$PATH:" in *":$d:"*) ;; *) PATH=$PATH:$d ;; esac; done; for c; do printf "%s %s\\n" "$c" "$(command -v "$c")"; done';
 
 /** A line's label: one of doctor's (translated), or a tool's name as it is. */
 type Label = HostLabel | 'target' | 'sandbox' | 'tool' | 'internet' | 'ids' | 'verdict';
