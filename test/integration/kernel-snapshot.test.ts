@@ -16,6 +16,8 @@ const PROBE_MARK = '#~probe~#';
 /** A lab: red and blue joined by a veth, a bridge with a port, NAT, and a world with a web server. */
 const LAB = String.raw`
 set -e
+# The sbin folders, as the sandbox's init adds them: an ordinary user's login PATH on Debian has none.
+for d in /usr/local/sbin /usr/sbin /sbin; do case ":$PATH:" in *":$d:"*) ;; *) PATH=$PATH:$d ;; esac; done
 mount -t tmpfs tmpfs /run; mount -t sysfs sysfs /sys; mount -t tmpfs tmpfs /tmp
 mkdir -p /run/steplab; touch /run/steplab/world; unshare --net=/run/steplab/world true
 W="nsenter --net=/run/steplab/world"
