@@ -51,6 +51,14 @@ function timed(sandbox: Sandbox, tally: () => Map<Kind, number[]>, file: string)
         add(kindOf(code), performance.now() - t, code);
       }
     },
+    read: async (code, timeoutMs) => {
+      const t = performance.now();
+      try {
+        return await sandbox.read(code, timeoutMs);
+      } finally {
+        add(kindOf(code), performance.now() - t, code);
+      }
+    },
     interrupt: () => sandbox.interrupt?.() ?? Promise.resolve(),
     interactiveArgv: () => sandbox.interactiveArgv(),
     dispose: () => sandbox.dispose(),

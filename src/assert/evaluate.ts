@@ -1,4 +1,4 @@
-// Evaluate one assertion: state checks against a snapshot, live probes in the probe shell, the rest from the step.
+// Evaluate one assertion: state checks against a snapshot, live probes in steplab's shells, the rest from the step.
 
 import type { SnapshotPart } from '../kernel/collect.ts';
 import type { Snapshot } from '../kernel/types.ts';
@@ -13,8 +13,10 @@ import { tidyCjkSpaces } from '../util/cjk-spaces.ts';
 export interface EvaluateContext extends VariablesContext {
   /** The kernel's state after the step (evaluate takes it once and shares it between checks; evaluateAll once a round). */
   snapshot(): Promise<Snapshot>;
-  /** Run shell code in the sandbox's probe shell. */
+  /** Run bash code in the sandbox's probe shell (`sh` checks, which see the lesson's variables). */
   probe(code: string): Promise<ShellResult>;
+  /** Run POSIX sh code in the sandbox's reader shell (ping, tcp, http and sysctl probes). */
+  read(code: string): Promise<ShellResult>;
   /** What the step's commands printed and how they ended. */
   readonly step: { readonly output: string; readonly exitCode: number };
   /** The language of the messages (English when absent). */
@@ -60,7 +62,7 @@ function checkExitStatus(expected: number, actual: number, t: Translate): CheckR
 async function checkLiveSysctl(a: Extract<Assertion, { kind: 'sysctl' }>, ctx: EvaluateContext, t: Translate): Promise<CheckResult> {
   const problem = namespaceProblem(await ctx.snapshot(), a.ns, t);
   if (problem !== undefined) return problem;
-  return sysctlResult(a, await probeSysctl(a.key, a.ns, ctx.probe), t);
+  return sysctlResult(a, await probeSysctl(a.key, a.ns, ctx.read), t);
 }
 
 /** Evaluate one assertion after a step; a failed check is a result, never an exception. */
@@ -79,9 +81,9 @@ async function verdict(assertion: Assertion, ctx: EvaluateContext): Promise<Chec
   if (assertion.kind === 'sysctl' && !isSnapshotSysctl(assertion.key)) return checkLiveSysctl(assertion, ctx, t);
   if (isStateAssertion(assertion)) return checkState(assertion, await ctx.snapshot(), t);
   switch (assertion.kind) {
-    case 'ping': return probePing(assertion, ctx.probe, t);
-    case 'tcp': return probeTcp(assertion, ctx.probe, t);
-    case 'http': return probeHttp(assertion, ctx.probe, t);
+    case 'ping': return probePing(assertion, ctx.read, t);
+    case 'tcp': return probeTcp(assertion, ctx.read, t);
+    case 'http': return probeHttp(assertion, ctx.read, t);
     case 'sh': return noteUnsetVariables(await probeSh(assertion, ctx.probe, t), assertion, ctx, t);
     case 'output-contains': return checkOutputContains(assertion.text, ctx.step.output, t);
     case 'output-matches': return checkOutputMatches(assertion.pattern, assertion.flags, ctx.step.output, t);
@@ -128,7 +130,8 @@ export async function evaluateAll(checks: readonly TimedAssertion[], ctx: Evalua
     let snapshot: Promise<Snapshot> | undefined;
     const live = pending.filter((i) => isLive((checks[i] as TimedAssertion).assertion));
     const sideBySide = live.length > 1 && live.some((i) => waitsWhenHolding((checks[i] as TimedAssertion).assertion));
-    const roundCtx: EvaluateContext = { snapshot: () => (snapshot ??= ctx.snapshot()), probe: sideBySide ? batchProbes(ctx.probe) : ctx.probe, step: ctx.step, variables: ctx.variables, t: ctx.t };
+    // In a batch, the reader's probes run side by side; an `sh` check runs meanwhile in the probe shell.
+    const roundCtx: EvaluateContext = { snapshot: () => (snapshot ??= ctx.snapshot()), probe: ctx.probe, read: sideBySide ? batchProbes(ctx.read) : ctx.read, step: ctx.step, variables: ctx.variables, t: ctx.t };
     const rest = pending.filter((i) => !live.includes(i));
     const evaluateSome = async (indices: number[]): Promise<void> => {
       const got = await Promise.all(indices.map((i) => evaluate((checks[i] as TimedAssertion).assertion, roundCtx)));

@@ -1,4 +1,4 @@
-// Live checks (ping, tcp, http, sh) run as shell code in the probe shell, and what their results mean.
+// Live checks run as shell code (ping, tcp and http in the reader's sh, sh checks in the probe shell's bash), and what their results mean.
 
 import { WORLD_NETNS_PATH } from '../kernel/collect.ts';
 import type { ShellResult } from '../lab-types.ts';
@@ -104,7 +104,7 @@ export async function probeTcp(a: Extract<Assertion, { kind: 'tcp' }>, probe: Pr
   const addr = shellQuote(a.addr);
   const waitMs = a.waitMs ?? (a.expect === 'open' ? WAIT_MS.tcpOpen : WAIT_MS.tcpClosed);
   const wait = seconds(waitMs);
-  // The probe shell is bash, so /dev/tcp is there: no nc, and no subshell around it.
+  // bash has /dev/tcp (the reader's sh has not): no nc, and no subshell around it.
   const code = `${ns}timeout ${wait} bash -c 'exec 3<>"/dev/tcp/$0/$1"' ${addr} ${a.port}`;
   const r = await probe(code);
   const label = a.from === undefined ? t('assert.label.tcp', { addr: a.addr, port: a.port }) : t('assert.label.tcp-from', { addr: a.addr, port: a.port, ns: a.from });
@@ -152,42 +152,43 @@ export async function probeSysctl(key: string, ns: Ns, probe: Probe): Promise<st
 }
 
 /**
- * A probe that runs the probes asked for in one turn of the event loop side by side: one script that
- * starts each in the background and waits for all, so independent probes of a check block cost the
+ * A reader that runs the probes asked for in one turn of the event loop side by side: one POSIX sh
+ * script that starts each in the background, into a file of its own that ends with a line of its status,
+ * waits for all and prints the files with one `cat`, so independent probes of a check block cost the
  * slowest of them, not their sum. A lone probe runs as it is.
  */
-export function batchProbes(probe: Probe): Probe {
+export function batchProbes(read: Probe): Probe {
   let queue: { code: string; resolve: (r: ShellResult) => void; reject: (e: unknown) => void }[] = [];
   const flush = (): void => {
     const batch = queue;
     queue = [];
     if (batch.length === 1) {
       const only = batch[0] as (typeof batch)[number];
-      probe(only.code).then(only.resolve, only.reject);
+      read(only.code).then(only.resolve, only.reject);
       return;
     }
     const id = Math.random().toString(36).slice(2, 10);
     const mark = `#~steplab-probe-${id}~#`;
-    // Files of this shell's own, written over by its next batch (no `rm`: a process costs more than the probes).
+    // Files of this shell's own ($$), written over by its next batch (no `rm`: a process costs more than the probes).
     const file = (i: number): string => `"$__f-${i}"`;
     const script = [
-      '__f=/run/steplab; [ -d "$__f" ] && [ -w "$__f" ] || __f=${TMPDIR:-/tmp}; __f="$__f/.probe-$BASHPID"',
-      ...batch.map((b, i) => `( ${b.code}\n) >${file(i)} 2>&1 </dev/null & __p${i}=$!`),
-      ...batch.map((_, i) => `__s${i}=0; wait "$__p${i}" || __s${i}=$?`),
-      ...batch.map((_, i) => `printf '\\n%s %d %d\\n' '${mark}' ${i} "$__s${i}"; __o=''; IFS= read -r -d '' __o < ${file(i)} || :; printf '%s' "$__o"`),
+      '__f=/run/steplab; { [ -d "$__f" ] && [ -w "$__f" ]; } || __f=${TMPDIR:-/tmp}; __f="$__f/.probe-$$"',
+      ...batch.map((b, i) => `( { ${b.code}\n}; printf '\\n%s %d %d\\n' '${mark}' ${i} $? ) >${file(i)} 2>&1 </dev/null & __p${i}=$!`),
+      `wait ${batch.map((_, i) => `"$__p${i}"`).join(' ')}`,
+      `cat ${batch.map((_, i) => file(i)).join(' ')}`,
       `printf '\\n%s end\\n' '${mark}'`,
     ].join('\n');
-    probe(script).then((r) => {
-      const parts = r.output.split(`\n${mark} `);
+    read(script).then((r) => {
+      // Each probe's output, then its line `MARK I STATUS`.
+      let rest = r.output;
       batch.forEach((b, i) => {
-        const part = parts.find((p) => p.startsWith(`${i} `));
-        if (part === undefined || r.timedOut) {
-          b.resolve({ exitCode: r.exitCode === 0 ? 137 : r.exitCode, output: part?.slice(part.indexOf('\n') + 1) ?? r.output, timedOut: true, durationMs: r.durationMs });
+        const end = new RegExp(`\\n${mark} ${i} (\\d+)\\n`).exec(rest);
+        if (end === null || r.timedOut) {
+          b.resolve({ exitCode: r.exitCode === 0 ? 137 : r.exitCode, output: r.output, timedOut: true, durationMs: r.durationMs });
           return;
         }
-        const newline = part.indexOf('\n');
-        const status = Number(part.slice(String(i).length + 1, newline));
-        b.resolve({ exitCode: status, output: part.slice(newline + 1), timedOut: false, durationMs: r.durationMs });
+        b.resolve({ exitCode: Number(end[1]), output: rest.slice(0, end.index), timedOut: false, durationMs: r.durationMs });
+        rest = rest.slice(end.index + end[0].length);
       });
     }, (error: unknown) => batch.forEach((b) => b.reject(error)));
   };

@@ -1,4 +1,4 @@
-// Read the sandbox's network state once, through the probe shell, into a typed Snapshot.
+// Read the sandbox's network state once, through the reader shell, into a typed Snapshot.
 
 import { SteplabError } from '../errors.ts';
 import type { ShellResult } from '../lab-types.ts';
@@ -17,8 +17,8 @@ function tail(output: string, lines = 5): string {
  * through (with its links, when they were asked for and it was read): one namespace's failed read must
  * not hide the others. Without it the sandbox is broken.
  */
-export async function takeSnapshot(probe: (code: string) => Promise<ShellResult>, parts: readonly SnapshotPart[] = ALL_PARTS, only?: readonly string[]): Promise<Snapshot> {
-  const result = await probe(snapshotScript(parts, only));
+export async function takeSnapshot(read: (code: string) => Promise<ShellResult>, parts: readonly SnapshotPart[] = ALL_PARTS, only?: readonly string[]): Promise<Snapshot> {
+  const result = await read(snapshotScript(parts, only));
   const snapshot = parseSnapshot(result.output);
   const host = snapshot.namespaces.find((ns) => ns.kind === 'host');
   const hostRead = only === undefined || only.includes('host:');

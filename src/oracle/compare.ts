@@ -39,7 +39,7 @@ export class DockerComparison {
         const r = await runBlock(sandbox, block, lesson);
         if (!r.ok) return `Docker ${sandbox.version} could not do it: ${blockFailure(r, lesson)}\n${r.output.trimEnd()}`;
       }
-      const docker = await takeSnapshot((code) => sandbox.probe(code));
+      const docker = await takeSnapshot((code) => sandbox.read(code));
       const changes = diffSnapshots(learner, docker);
       return `From your lab to Docker ${sandbox.version}'s (+ only Docker's, - only yours):\n${renderChanges(changes, width)}`;
     } finally {

@@ -78,6 +78,10 @@ export class EngineSandbox implements Sandbox {
     return this.#inner.probe(code, timeoutMs);
   }
 
+  read(code: string, timeoutMs?: number): Promise<ShellResult> {
+    return this.#inner.read(code, timeoutMs);
+  }
+
   interactiveArgv(): readonly string[] {
     return this.#inner.interactiveArgv();
   }

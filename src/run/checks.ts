@@ -15,10 +15,10 @@ export async function evaluateChecks(
   checks: readonly Check[],
   sandbox: Sandbox,
   step: { readonly output: string; readonly exitCode: number },
-  snapshot: () => Promise<Snapshot> = () => takeSnapshot((code) => sandbox.probe(code)),
+  snapshot: () => Promise<Snapshot> = () => takeSnapshot((code) => sandbox.read(code)),
   t?: Translate,
 ): Promise<CheckOutcome[]> {
-  const ctx = { snapshot, probe: (code: string) => sandbox.probe(code), variables: lessonVariables(sandbox), step, ...(t ? { t } : {}) };
+  const ctx = { snapshot, probe: (code: string) => sandbox.probe(code), read: (code: string) => sandbox.read(code), variables: lessonVariables(sandbox), step, ...(t ? { t } : {}) };
   const results = await evaluateAll(checks, ctx);
   return checks.map((check, i) => ({ check, result: results[i] ?? { passed: false, message: 'not evaluated' } }));
 }

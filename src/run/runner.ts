@@ -212,7 +212,7 @@ class StepSession {
         this.#next = undefined;
         await options.openShell(this.#sandbox);
       },
-      snapshot: () => takeSnapshot((code) => this.#sandbox.probe(code)),
+      snapshot: () => takeSnapshot((code) => this.#sandbox.read(code)),
     };
     const letDocker = options.letDocker;
     if (letDocker) this.tools.letDocker = async (step) => letDocker(lesson, step, await this.tools.snapshot());
@@ -424,18 +424,18 @@ class StepSession {
       if (probesLast) beforeProbes = await this.tools.snapshot();
       else this.#openWindow = await this.tools.snapshot();
     }
-    const probe = (code: string) => this.#sandbox.probe(code);
+    const read = (code: string) => this.#sandbox.read(code);
     // With changes recorded the checks read the whole state (the state just before the probes in their
     // first round, else after them), which then serves as the step's "after"; without, they read only
     // the parts and namespaces they look at.
     let rounds = 0;
     const snapshot = this.#options.changes
       ? async () => {
-        const taken = rounds++ === 0 && beforeProbes !== undefined ? beforeProbes : await takeSnapshot(probe);
+        const taken = rounds++ === 0 && beforeProbes !== undefined ? beforeProbes : await takeSnapshot(read);
         if (phase !== 'before-solution') this.#checked = taken;
         return taken;
       }
-      : () => takeSnapshot(probe, snapshotPartsFor(checks.map((c) => c.assertion)), snapshotNamespacesFor(checks.map((c) => c.assertion)));
+      : () => takeSnapshot(read, snapshotPartsFor(checks.map((c) => c.assertion)), snapshotNamespacesFor(checks.map((c) => c.assertion)));
     if (phase === 'before-solution') return this.#interruptible(() => evaluateBeforeSolution(checks, this.#sandbox, snapshot, this.#options.t));
     const ran = { output: blocks.map((b) => b.output).join(''), exitCode: last?.exitCode ?? 0 };
     const outcomes = await this.#interruptible(() => evaluateChecks(checks, this.#sandbox, ran, snapshot, this.#options.t));

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { SteplabError } from '../errors.ts';
 import type { Target, TargetProcess } from '../target/types.ts';
 import { diagnoseStartFailure } from './diagnose.ts';
-import { ShellSession } from './shell-session.ts';
+import { ShellSession, type ShellRole } from './shell-session.ts';
 import type { RunOptions, Sandbox, SandboxOptions, ShellResult } from './types.ts';
 
 const INIT = readFileSync(new URL('./scripts/init.sh', import.meta.url), 'utf8');
@@ -85,6 +85,7 @@ class TargetSandbox implements Sandbox {
   readonly #leave: () => void;
   #shell: ShellSession;
   #probe: ShellSession | undefined;
+  #reader: ShellSession | undefined;
   #disposed = false;
 
   constructor(target: Target, started: Started, leave: () => void) {
@@ -96,6 +97,8 @@ class TargetSandbox implements Sandbox {
     this.#leave = leave;
     this.#init.stdin.on('error', () => {});
     this.#shell = this.#openShell('lesson');
+    // The reader starts now, while the lesson's first block runs, not at the first check.
+    this.#reader = this.#openShell('reader');
   }
 
   async run(code: string, options: RunOptions): Promise<ShellResult> {
@@ -113,6 +116,12 @@ class TargetSandbox implements Sandbox {
     this.#assertOpen();
     if (!this.#probe?.alive) this.#probe = this.#openShell();
     return this.#probe.run(code, timeoutMs);
+  }
+
+  async read(code: string, timeoutMs = 15_000): Promise<ShellResult> {
+    this.#assertOpen();
+    if (!this.#reader?.alive) this.#reader = this.#openShell('reader');
+    return this.#reader.run(code, timeoutMs);
   }
 
   async interrupt(): Promise<void> {
@@ -137,6 +146,7 @@ class TargetSandbox implements Sandbox {
     this.#disposed = true;
     this.#shell.close();
     this.#probe?.close();
+    this.#reader?.close();
     // Closing the lifeline makes PID 1 exit; the kernel then kills the rest of the PID namespace.
     this.#init.stdin.end();
     const timer = setTimeout(() => this.#init.kill('SIGKILL'), 3_000);
@@ -149,9 +159,10 @@ class TargetSandbox implements Sandbox {
     await this.dispose();
   }
 
-  #openShell(role: 'lesson' | 'probe' = 'probe'): ShellSession {
+  #openShell(role: ShellRole = 'probe'): ShellSession {
     const pin = this.#cpu === undefined ? [] : ['taskset', '-c', this.#cpu];
-    return new ShellSession(this.#target.spawn([...pin, ...this.#enterArgv(), 'bash', '--noprofile', '--norc']), role);
+    const shell = role === 'reader' ? ['sh'] : ['bash', '--noprofile', '--norc'];
+    return new ShellSession(this.#target.spawn([...pin, ...this.#enterArgv(), ...shell]), role);
   }
 
   #enterArgv(): string[] {

@@ -1,4 +1,4 @@
-// What a running sandbox offers the runner: one persistent lesson shell, and a probe shell for steplab's own reads.
+// What a running sandbox offers the runner: one persistent lesson shell, and steplab's own probe and reader shells.
 
 import type { ShellResult, World } from '../lab-types.ts';
 
@@ -21,8 +21,14 @@ export interface SandboxOptions {
 export interface Sandbox extends AsyncDisposable {
   /** Run code in the lesson's shell: variables and `cd` carry over to the next call. */
   run(code: string, options: RunOptions): Promise<ShellResult>;
-  /** Run a short script in steplab's own shell in the same namespaces (snapshots, probes); never the learner's state. */
+  /** Run a short bash script in steplab's own shell in the same namespaces; never the learner's state. */
   probe(code: string, timeoutMs?: number): Promise<ShellResult>;
+  /**
+   * Run a short POSIX sh script in steplab's reader shell, a plain sh in the same namespaces: snapshots and
+   * ping, tcp and http probes, whose every command bounds its own time. It forks what it starts cheaper
+   * than bash; never the learner's state.
+   */
+  read(code: string, timeoutMs?: number): Promise<ShellResult>;
   /** Stop the block running in the lesson shell, as Ctrl-C would; the shell and its variables stay. No-op when idle. */
   interrupt?(): Promise<void>;
   /** argv that opens an interactive shell in the sandbox, on the target (for "try it yourself"). */

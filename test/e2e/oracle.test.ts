@@ -87,7 +87,7 @@ describe.skipIf(skip)('steplab verify --against docker', () => {
     const comparison = new DockerComparison(target, { dir: undefined });
     try {
       for (const block of lesson.steps[0]?.commands ?? []) await learner.run(block.code, { timeoutMs: 20_000 });
-      const text = await comparison.compare(lesson, step, await takeSnapshot((code) => learner.probe(code)), 200);
+      const text = await comparison.compare(lesson, step, await takeSnapshot((code) => learner.read(code)), 200);
       expect(text).toMatch(/^From your lab to Docker \d+\.\d+/);
       // Docker's container and its veth are Docker's alone; the learner's docker0 and MASQUERADE rule are in both.
       expect(text).toMatch(/c1/);

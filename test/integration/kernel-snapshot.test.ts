@@ -7,6 +7,7 @@ import { snapshotScript } from '../../src/kernel/collect.ts';
 import { parseSnapshot } from '../../src/kernel/parse.ts';
 import type { Snapshot } from '../../src/kernel/types.ts';
 import { runCommand } from '../../src/process/spawn.ts';
+import { shellQuote } from '../../src/process/shell-quote.ts';
 import type { ShellResult } from '../../src/sandbox/types.ts';
 import { missingLabCommands, sandboxUnavailable } from './host-state.ts';
 
@@ -41,12 +42,16 @@ i=0; until $W ss -Hltn | grep -q ':80 '; do i=$((i + 1)); [ $i -lt 50 ] || exit 
 set +e
 `;
 
+/** A probe's code and the shell it is written for: the reader's sh, or the probe shell's bash. */
+interface ProbeCode { readonly shell: 'sh' | 'bash'; readonly code: string }
+
 /** Run the lab, then each probe code (marked, with its status), then the snapshot script, in one sandbox. */
-async function runLab(codes: readonly string[]): Promise<{ snapshot: Snapshot; results: ShellResult[]; stderr: string }> {
-  const probes = codes.map((code, i) => `echo "${PROBE_MARK} ${i}"; { ${code}\n} 2>&1; echo "${PROBE_MARK} rc $?"`).join('\n');
+async function runLab(codes: readonly ProbeCode[]): Promise<{ snapshot: Snapshot; results: ShellResult[]; stderr: string }> {
+  const run = ({ shell, code }: ProbeCode): string => (shell === 'sh' ? code : `bash -c ${shellQuote(code)}`);
+  const probes = codes.map((code, i) => `echo "${PROBE_MARK} ${i}"; { ${run(code)}\n} 2>&1; echo "${PROBE_MARK} rc $?"`).join('\n');
   const script = `${LAB}\n${probes}\necho "${PROBE_MARK} snapshot"\n${snapshotScript()}\n`;
-  // bash, as the sandbox's probe shell is: probes are written for it.
-  const r = await runCommand('unshare', [...UNSHARE, 'bash', '-c', script], { timeoutMs: 50_000 });
+  // sh, as the sandbox's reader shell is: the snapshot script and the ping, tcp and http probes are written for it.
+  const r = await runCommand('unshare', [...UNSHARE, 'sh', '-c', script], { timeoutMs: 50_000 });
   const [before = '', after = ''] = r.stdout.split(`${PROBE_MARK} snapshot\n`);
   return { snapshot: parseSnapshot(after), results: probeResults(before), stderr: r.stderr };
 }
@@ -85,13 +90,15 @@ describe.skipIf(reason !== undefined)('snapshot and probes on a real kernel', ()
   it('builds the lab and runs the snapshot script and probes there', async () => {
     expect(await missingLabCommands(), 'the lab needs these commands; ./setup installs them').toEqual([]);
     // First pass: learn the code each probe runs (each probe assertion runs exactly one).
-    const codes: string[] = [];
+    const codes: ProbeCode[] = [];
+    const recording = (shell: ProbeCode['shell']) => async (code: string): Promise<ShellResult> => {
+      codes.push({ shell, code });
+      return { exitCode: 0, output: '', timedOut: false, durationMs: 0 };
+    };
     const recorder: EvaluateContext = {
       snapshot: () => Promise.reject(new Error('no snapshot in the recording pass')),
-      probe: async (code) => {
-        codes.push(code);
-        return { exitCode: 0, output: '', timedOut: false, durationMs: 0 };
-      },
+      probe: recording('bash'),
+      read: recording('sh'),
       step: { output: '', exitCode: 0 },
     };
     for (const assertion of probed) await evaluate(assertion, recorder);
@@ -100,7 +107,8 @@ describe.skipIf(reason !== undefined)('snapshot and probes on a real kernel', ()
     expect(lab.results, lab.stderr).toHaveLength(probed.length);
     // Second pass: replay what each code printed on the real kernel.
     for (const [i, assertion] of probed.entries()) {
-      const replay: EvaluateContext = { ...recorder, probe: async () => lab.results[i] as ShellResult };
+      const replayed = async (): Promise<ShellResult> => lab.results[i] as ShellResult;
+      const replay: EvaluateContext = { ...recorder, probe: replayed, read: replayed };
       verdicts.push(await evaluate(assertion, replay));
     }
   }, 60_000);

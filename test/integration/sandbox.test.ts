@@ -1,6 +1,6 @@
 // The sandbox target on this machine's kernel: shell state, timeouts, background commands, the lab world, cleanup.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withLessonVariables } from '../../src/assert/variables.ts';
 import { commandExists } from '../../src/process/spawn.ts';
@@ -169,22 +169,42 @@ describe.skipIf(skip)('sandbox target', () => {
     expect(r.output).toContain('[]');
   });
 
+  it('reads in a plain sh of its own: the lab`s PATH, errors in order with the output, stdin never the next block`s, and a new one after a syntax error', async () => {
+    await sandbox.run('READ_ME=learner', { timeoutMs: 5000 });
+    const r = await sandbox.read('echo "[${READ_ME-}]"; command -v ip; readlink /proc/$$/exe; echo one; echo two >&2; cat; echo three; false');
+    expect(r.exitCode).toBe(1);
+    expect(r.output).toBe(`[]\n${(await sandbox.read('command -v ip')).output}${await realpath('/bin/sh')}\none\ntwo\nthree\n`);
+    expect(r.output).toMatch(/sbin\/ip\n/);
+    const broken = await sandbox.read('if then');
+    expect(broken.exitCode).not.toBe(0);
+    expect((await sandbox.read('echo again')).output).toBe('again\n');
+  });
+
+  it('gives up a reader whose block outlives its timeout (it has no watchdog), and reads on in a new one', async () => {
+    const late = await sandbox.read('echo started; sleep 2; echo late', 300);
+    expect(late).toMatchObject({ exitCode: 137, timedOut: true });
+    expect(late.output).toContain('started');
+    expect(late.durationMs).toBeLessThan(1500);
+    expect(await sandbox.read('echo next')).toMatchObject({ exitCode: 0, output: 'next\n' });
+  });
+
   it('runs the whole lab on one CPU, and a second sandbox beside it on another (on a VM with two or more)', async () => {
-    const allowed = async (sb: Sandbox, run: boolean): Promise<string> => {
+    const allowed = async (sb: Sandbox, shell: 'run' | 'probe' | 'read'): Promise<string> => {
       const code = 'while read -r k v; do [ "$k" = Cpus_allowed_list: ] && echo "$v"; done < /proc/$$/status';
-      return (run ? await sb.run(code, { timeoutMs: 5000 }) : await sb.probe(code)).output.trim();
+      return (shell === 'run' ? await sb.run(code, { timeoutMs: 5000 }) : await sb[shell](code)).output.trim();
     };
     const cpus = (await readFile('/proc/self/status', 'utf8')).match(/^Cpus_allowed_list:\s*(\S+)/m)?.[1] ?? '';
     const vm = /^flags\s*:.* hypervisor( |$)/m.test(await readFile('/proc/cpuinfo', 'utf8'));
-    const lesson = await allowed(sandbox, true);
+    const lesson = await allowed(sandbox, 'run');
     if (!vm || /^\d+$/.test(cpus) || !(await commandExists('taskset'))) {
       expect(lesson).toBe(cpus);
       return;
     }
     expect(lesson).toMatch(/^\d+$/);
-    expect(await allowed(sandbox, false)).toBe(lesson);
+    expect(await allowed(sandbox, 'probe')).toBe(lesson);
+    expect(await allowed(sandbox, 'read')).toBe(lesson);
     await using beside = await startSandbox(localTarget(), { world: 'none' });
-    const other = await allowed(beside, false);
+    const other = await allowed(beside, 'read');
     expect(other).toMatch(/^\d+$/);
     expect(other).not.toBe(lesson);
   });

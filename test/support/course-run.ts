@@ -141,7 +141,7 @@ async function runOne(lesson: Lesson, runs: number): Promise<LessonRecord> {
         const index = lesson.steps.indexOf(o.step);
         if (o.status !== 'passed' || !sandbox || (!figured.has(index) && index !== last)) return;
         const s = sandbox;
-        const drawn = renderAscii(await takeSnapshot((code) => s.probe(code)), { width: FIGURE_WIDTH });
+        const drawn = renderAscii(await takeSnapshot((code) => s.read(code)), { width: FIGURE_WIDTH });
         if (figured.has(index)) drawnAfter[index] = drawn;
         if (index === last) drawnAtEnd = drawn;
       },

@@ -39,7 +39,7 @@ export async function topologyCommand(positionals: readonly string[], options: O
       target: target.name,
       reporters: [],
       startSandbox: async (l) => keepLast(await startSandbox(target, { world: l.world }), async (s) => {
-        snapshot = await takeSnapshot((code) => s.probe(code));
+        snapshot = await takeSnapshot((code) => s.read(code));
       }),
     });
     if (outcome.status !== 'passed' || !snapshot) {
@@ -74,6 +74,7 @@ function keepLast(sandbox: Sandbox, before: (s: Sandbox) => Promise<void>): Sand
   return {
     run: (c, o) => sandbox.run(c, o),
     probe: (c, t) => sandbox.probe(c, t),
+    read: (c, t) => sandbox.read(c, t),
     interrupt: async () => sandbox.interrupt?.(),
     interactiveArgv: () => sandbox.interactiveArgv(),
     dispose,

@@ -9,24 +9,28 @@ import { runCommand } from '../../../src/process/spawn.ts';
 import type { ShellResult } from '../../../src/sandbox/types.ts';
 import { fixtureSnapshot } from '../kernel/fixtures.ts';
 
-/** A context whose probe answers with canned results (in order) and records the code it was given. */
+/** A context whose probe and reader shells answer with canned results (in order) and record the code, and the shell, they were given. */
 function context(results: Partial<ShellResult>[] = [], step = { output: '', exitCode: 0 }) {
   const calls: string[] = [];
+  const shells: ('probe' | 'read')[] = [];
   let snapshots = 0;
+  const shell = (name: 'probe' | 'read') => async (code: string): Promise<ShellResult> => {
+    calls.push(code);
+    shells.push(name);
+    const result = results[calls.length - 1];
+    if (!result) throw new Error(`unexpected ${name} call: ${code}`);
+    return { exitCode: 0, output: '', timedOut: false, durationMs: 5, ...result };
+  };
   const ctx: EvaluateContext = {
     snapshot: async () => {
       snapshots += 1;
       return fixtureSnapshot('docker-bridge');
     },
-    probe: async (code) => {
-      calls.push(code);
-      const result = results[calls.length - 1];
-      if (!result) throw new Error(`unexpected probe call: ${code}`);
-      return { exitCode: 0, output: '', timedOut: false, durationMs: 5, ...result };
-    },
+    probe: shell('probe'),
+    read: shell('read'),
     step,
   };
-  return { ctx, calls, snapshots: () => snapshots };
+  return { ctx, calls, shells, snapshots: () => snapshots };
 }
 
 /** Where batches run in a host bash keep their files (never the host's /tmp). */
@@ -34,6 +38,18 @@ const tmp = mkdtempSync(join(tmpdir(), 'steplab-batch-'));
 
 const REPLY = 'PING 10.0.0.2 (10.0.0.2) 56(84) bytes of data.\n64 bytes from 10.0.0.2: icmp_seq=1 ttl=64 time=0.081 ms\n\n--- 10.0.0.2 ping statistics ---\n1 packets transmitted, 1 received, 0% packet loss, time 0ms\n';
 const LOST = 'PING 10.0.0.9 (10.0.0.9) 56(84) bytes of data.\n\n--- 10.0.0.9 ping statistics ---\n1 packets transmitted, 0 received, 100% packet loss, time 0ms\n';
+
+describe('evaluate: which shell a probe runs in', () => {
+  it('sends ping, tcp, http and live sysctl probes to the reader (sh), and sh checks to the probe shell (bash), which has the lesson`s variables', async () => {
+    const { ctx, shells } = context([{ output: REPLY }, {}, { output: 'hi' }, { output: '1\n' }, {}]);
+    await evaluate({ kind: 'ping', addr: '10.0.0.2', from: undefined, expect: 'succeeds' }, ctx);
+    await evaluate({ kind: 'tcp', addr: '10.0.0.2', port: 80, from: undefined, expect: 'open' }, ctx);
+    await evaluate({ kind: 'http', url: 'http://10.0.0.2/', from: undefined, text: 'hi' }, ctx);
+    await evaluate({ kind: 'sysctl', key: 'net.ipv4.tcp_syncookies', ns: undefined, value: '1' }, ctx);
+    await evaluate({ kind: 'sh', command: 'true', ns: undefined, expect: 'succeeds' }, ctx);
+    expect(shells).toEqual(['read', 'read', 'read', 'read', 'probe']);
+  });
+});
 
 describe('evaluate: ping', () => {
   it('pings until a reply (a packet every 0.2 s, 2 s in all), from the named namespace, in one process and no subshell', async () => {
@@ -211,6 +227,7 @@ describe('evaluateAll', () => {
       // The namespace c1 appears in the third snapshot.
       snapshot: async () => (++n < 3 ? { namespaces: base.namespaces.filter((ns) => ns.name !== 'c1') } : base),
       probe: async () => { throw new Error('no probe expected'); },
+      read: async () => { throw new Error('no probe expected'); },
       step: { output: '', exitCode: 0 },
     };
     const results = await evaluateAll([{ assertion: { kind: 'netns', name: 'c1', expect: 'exists' }, withinMs: 2000 }], ctx, fakeClock());
@@ -231,44 +248,50 @@ describe('evaluateAll', () => {
     expect(calls.length).toBeGreaterThan(5);
   });
 
-  /** A context whose probe runs the code in a host bash, recording each call and when the snapshot was read. */
-  const hostBash = () => {
+  /**
+   * A context whose probe shell is a host bash and whose reader is a host sh, as in the sandbox, recording
+   * each call (which shell, which code) and when the snapshot was read.
+   */
+  const hostShells = () => {
     const order: string[] = [];
     const calls: string[] = [];
+    const shell = (name: 'probe' | 'read', command: string) => async (code: string): Promise<ShellResult> => {
+      order.push(name);
+      calls.push(code);
+      const run = await runCommand(command, ['-c', code], { timeoutMs: 10_000, env: { TMPDIR: tmp } });
+      return { exitCode: run.exitCode ?? 1, output: run.stdout + run.stderr, timedOut: false, durationMs: 1 };
+    };
     const ctx: EvaluateContext = {
       snapshot: async () => (order.push('snapshot'), fixtureSnapshot('docker-bridge')),
-      probe: async (code) => {
-        order.push('probe');
-        calls.push(code);
-        const run = await runCommand('bash', ['-c', code], { timeoutMs: 10_000, env: { TMPDIR: tmp } });
-        return { exitCode: run.exitCode ?? 1, output: run.stdout + run.stderr, timedOut: false, durationMs: 1 };
-      },
+      probe: shell('probe', 'bash'),
+      read: shell('read', 'sh'),
       step: { output: '', exitCode: 0 },
     };
     return { ctx, order, calls };
   };
 
-  it('hands the probes of one round to the shell together when one waits out its time, before the snapshot is read', async () => {
-    const { ctx, order, calls } = hostBash();
+  it('hands the reader`s probes of one round to it together when one waits out its time, an sh check to the probe shell meanwhile, before the snapshot is read', async () => {
+    const { ctx, order, calls } = hostShells();
     const results = await evaluateAll([
-      { assertion: { kind: 'sh', command: 'sleep 0.4; echo one', ns: undefined, expect: 'succeeds' } },
+      { assertion: { kind: 'sh', command: 'sleep 0.2; echo two >&2; exit 3', ns: undefined, expect: 'fails' } },
       { assertion: { kind: 'netns', name: 'c1', expect: 'exists' } },
-      { assertion: { kind: 'sh', command: 'sleep 0.4; echo two >&2; exit 3', ns: undefined, expect: 'fails' } },
       { assertion: { kind: 'tcp', addr: '127.0.0.1', port: 1, from: undefined, expect: 'closed' } },
+      { assertion: { kind: 'tcp', addr: '127.0.0.1', port: 2, from: undefined, expect: 'open' } },
     ], ctx);
-    // One batch for all three probes: the shell ran them together (timing is the bench's job, not a test's).
-    expect(calls).toHaveLength(1);
-    expect(order).toEqual(['probe', 'snapshot']);
-    expect(results.slice(0, 3)).toEqual([
-      { passed: true, message: 'sh "sleep 0.4; echo one" exited 0' },
+    // One batch for both tcp probes: the reader ran them together (timing is the bench's job, not a test's).
+    expect(calls).toHaveLength(2);
+    expect(order.at(-1)).toBe('snapshot');
+    expect([...order].sort()).toEqual(['probe', 'read', 'snapshot']);
+    expect(results.slice(0, 2)).toEqual([
+      { passed: true, message: 'sh "sleep 0.2; echo two >&2; exit 3" exited 3' },
       { passed: true, message: 'netns c1 exists' },
-      { passed: true, message: 'sh "sleep 0.4; echo two >&2; exit 3" exited 3' },
     ]);
-    expect(results[3]).toMatchObject({ passed: true, message: expect.stringMatching(/^tcp 127\.0\.0\.1:1 is closed/) });
+    expect(results[2]).toMatchObject({ passed: true, message: expect.stringMatching(/^tcp 127\.0\.0\.1:1 is closed/) });
+    expect(results[3]).toMatchObject({ passed: false, message: expect.stringMatching(/^tcp 127\.0\.0\.1:2 is closed .*; expected open$/) });
   });
 
   it('runs probes that answer at once one after another (a batch costs more than it saves), before the snapshot', async () => {
-    const { ctx, order, calls } = hostBash();
+    const { ctx, order, calls } = hostShells();
     const results = await evaluateAll([
       { assertion: { kind: 'sh', command: 'echo one', ns: undefined, expect: 'succeeds' } },
       { assertion: { kind: 'netns', name: 'c1', expect: 'exists' } },
@@ -285,9 +308,9 @@ describe('evaluateAll', () => {
 });
 
 describe('batchProbes', () => {
-  it('keeps each probe`s output and status apart, through a real bash', async () => {
+  it('keeps each probe`s output and status apart, through a real sh', async () => {
     const probe = batchProbes(async (code) => {
-      const run = await runCommand('bash', ['-c', code], { timeoutMs: 10_000, env: { TMPDIR: tmp } });
+      const run = await runCommand('sh', ['-c', code], { timeoutMs: 10_000, env: { TMPDIR: tmp } });
       return { exitCode: run.exitCode ?? 1, output: run.stdout + run.stderr, timedOut: false, durationMs: 1 };
     });
     const [a, b, c] = await Promise.all([probe('( printf "no newline" )'), probe('( echo "two\nlines" ; exit 4 )'), probe('( echo err >&2; false )')]);

@@ -61,6 +61,10 @@ describe('evaluate with the lesson shell`s variables', () => {
         calls.push(code);
         return { timedOut: false, durationMs: 1, ...(probes.shift() ?? { exitCode: 0, output: '' }) };
       },
+      read: async (code) => {
+        calls.push(code);
+        return { timedOut: false, durationMs: 1, ...(probes.shift() ?? { exitCode: 0, output: '' }) };
+      },
       variables: async (names) => {
         asked.push([...names]);
         return new Map(Object.entries(vars).filter(([n]) => names.includes(n)));

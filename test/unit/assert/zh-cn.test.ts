@@ -16,6 +16,7 @@ function context(result: Partial<ShellResult> = {}, step = { output: '', exitCod
   return {
     snapshot: async () => fixtureSnapshot('docker-bridge'),
     probe: async () => ({ exitCode: 0, output: '', timedOut: false, durationMs: 5, ...result }),
+    read: async () => ({ exitCode: 0, output: '', timedOut: false, durationMs: 5, ...result }),
     step,
     t,
   };

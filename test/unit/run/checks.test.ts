@@ -7,13 +7,14 @@ import type { Check } from '../../../src/lesson/types.ts';
 import { BEFORE_SOLUTION_WAIT_MS, evaluateBeforeSolution } from '../../../src/run/checks.ts';
 import type { Sandbox, ShellResult } from '../../../src/sandbox/types.ts';
 
-/** A sandbox whose every probe fails at once, recording its code. */
+/** A sandbox whose every probe (in either shell) fails at once, recording its code. */
 function recording(): { sandbox: Sandbox; probes: string[] } {
   const probes: string[] = [];
   const result: ShellResult = { exitCode: 1, output: '', timedOut: false, durationMs: 0 };
   const sandbox: Sandbox = {
     run: async () => result,
     probe: async (code) => (probes.push(code), result),
+    read: async (code) => (probes.push(code), result),
     interactiveArgv: () => [],
     dispose: async () => {},
     [Symbol.asyncDispose]: async () => {},

@@ -12,6 +12,7 @@ function fakeSandbox(ran: string[]): Sandbox {
       return { exitCode: failed ? 1 : 0, output: '', timedOut: false, durationMs: 1, failedLine: failed ? 1 : 0 };
     },
     probe: async () => ({ exitCode: 0, output: '', timedOut: false, durationMs: 1 }),
+    read: async () => ({ exitCode: 0, output: '', timedOut: false, durationMs: 1 }),
     interactiveArgv: () => [],
     dispose: async () => {},
     [Symbol.asyncDispose]: async () => {},

@@ -31,6 +31,9 @@ class FakeSandbox implements Sandbox {
     const name = /has (\w+)/.exec(code)?.[1];
     return { exitCode: name !== undefined && this.files.has(name) ? 0 : 1, output: '', timedOut: false, durationMs: 1 };
   }
+  async read(code: string): Promise<ShellResult> {
+    return this.probe(code);
+  }
   async interrupt(): Promise<void> {
     this.interrupts += 1;
     this.#hanging?.({ exitCode: 130, output: 'started\n', timedOut: false, durationMs: 5 });

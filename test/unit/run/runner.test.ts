@@ -13,7 +13,8 @@ import type { RunOptions, Sandbox, ShellResult } from '../../../src/sandbox/type
 
 /**
  * A sandbox without namespaces: a bash on this machine working in a temporary folder, the "kernel state" being the files
- * there. Blocks run with `set -e` (as the lesson shell stops at the first failing command); probes run as they come,
+ * there. Blocks run with `set -e` (as the lesson shell stops at the first failing command); probes run as they come
+ * (in bash, or in sh for the reader's),
  * so a check like `sh "test -e a" succeeds` asks whether a block made the file `a`.
  */
 class FakeSandbox implements Sandbox {
@@ -26,12 +27,17 @@ class FakeSandbox implements Sandbox {
 
   async run(code: string, options: RunOptions): Promise<ShellResult> {
     this.ran.push(code);
-    return this.#bash(`set -e\n${code}`, options.timeoutMs);
+    return this.#shell('bash', `set -e\n${code}`, options.timeoutMs);
   }
 
   async probe(code: string, timeoutMs = 15_000): Promise<ShellResult> {
     this.probed.push(code);
-    return this.#bash(code, timeoutMs);
+    return this.#shell('bash', code, timeoutMs);
+  }
+
+  async read(code: string, timeoutMs = 15_000): Promise<ShellResult> {
+    this.probed.push(code);
+    return this.#shell('sh', code, timeoutMs);
   }
 
   interactiveArgv(): readonly string[] {
@@ -47,8 +53,8 @@ class FakeSandbox implements Sandbox {
     await this.dispose();
   }
 
-  async #bash(code: string, timeoutMs: number): Promise<ShellResult> {
-    const r = await runCommand('bash', ['-c', code], { cwd: this.dir, timeoutMs });
+  async #shell(shell: 'bash' | 'sh', code: string, timeoutMs: number): Promise<ShellResult> {
+    const r = await runCommand(shell, ['-c', code], { cwd: this.dir, timeoutMs });
     return { exitCode: r.exitCode, output: r.stdout + r.stderr, timedOut: r.timedOut, durationMs: r.durationMs };
   }
 }

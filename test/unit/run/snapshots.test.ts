@@ -4,7 +4,7 @@ import { parseLesson } from '../../../src/lesson/parse.ts';
 import type { Lesson } from '../../../src/lesson/types.ts';
 import { runLesson } from '../../../src/run/runner.ts';
 import type { Controller } from '../../../src/run/events.ts';
-import type { Sandbox } from '../../../src/sandbox/types.ts';
+import type { Sandbox, ShellResult } from '../../../src/sandbox/types.ts';
 import { fixtureText } from '../kernel/fixtures.ts';
 
 const LESSON = `---
@@ -57,19 +57,21 @@ function lesson(text = LESSON, file = 'three.md'): Lesson {
 function fakeSandbox(log: string[] = [], snapshotMs = 0): { sandbox: Sandbox; snapshots: string[][] } {
   const snapshots: string[][] = [];
   const ok = { exitCode: 0, output: '', timedOut: false, durationMs: 1 };
+  const answer = async (code: string): Promise<ShellResult> => {
+    if (!code.includes(`${SECTION_MARKER} done`)) {
+      if (!code.includes('ping')) return ok;
+      log.push('ping');
+      return { ...ok, output: '64 bytes from 127.0.0.1: icmp_seq=1 ttl=64 time=0.05 ms' };
+    }
+    if (snapshotMs > 0) await new Promise((resolve) => setTimeout(resolve, snapshotMs));
+    snapshots.push(['-j -d -force', 'iptables-save', '-j fdb show', '/proc/sys/', 'ss -H'].filter((tool) => code.includes(tool)));
+    log.push('snapshot');
+    return { ...ok, output: fixtureText('docker-bridge') };
+  };
   const sandbox: Sandbox = {
     run: async () => ok,
-    probe: async (code) => {
-      if (!code.includes(`${SECTION_MARKER} done`)) {
-        if (!code.includes('ping')) return ok;
-        log.push('ping');
-        return { ...ok, output: '64 bytes from 127.0.0.1: icmp_seq=1 ttl=64 time=0.05 ms' };
-      }
-      if (snapshotMs > 0) await new Promise((resolve) => setTimeout(resolve, snapshotMs));
-      snapshots.push(['-j -d -force', 'iptables-save', '-j fdb show', '/proc/sys/', 'ss -H'].filter((tool) => code.includes(tool)));
-      log.push('snapshot');
-      return { ...ok, output: fixtureText('docker-bridge') };
-    },
+    probe: answer,
+    read: answer,
     interactiveArgv: () => [],
     dispose: async () => {},
     [Symbol.asyncDispose]: async () => {},
