@@ -169,15 +169,34 @@ describe.skipIf(skip)('sandbox target', () => {
     expect(r.output).toContain('[]');
   });
 
-  it('reads in a plain sh of its own: the lab`s PATH, errors in order with the output, stdin never the next block`s, and a new one after a syntax error', async () => {
+  it('reads in a plain sh of its own: the lab`s PATH, the C locale, errors in order with the output, stdin never the next block`s, and a new one after a syntax error', async () => {
     await sandbox.run('READ_ME=learner', { timeoutMs: 5000 });
-    const r = await sandbox.read('echo "[${READ_ME-}]"; command -v ip; readlink /proc/$$/exe; echo one; echo two >&2; cat; echo three; false');
+    const r = await sandbox.read('echo "[${READ_ME-}] $LC_ALL"; command -v ip; readlink /proc/$$/exe; echo one; echo two >&2; cat; echo three; false');
     expect(r.exitCode).toBe(1);
-    expect(r.output).toBe(`[]\n${(await sandbox.read('command -v ip')).output}${await realpath('/bin/sh')}\none\ntwo\nthree\n`);
+    expect(r.output).toBe(`[] C\n${(await sandbox.read('command -v ip')).output}${await realpath('/bin/sh')}\none\ntwo\nthree\n`);
     expect(r.output).toMatch(/sbin\/ip\n/);
     const broken = await sandbox.read('if then');
     expect(broken.exitCode).not.toBe(0);
     expect((await sandbox.read('echo again')).output).toBe('again\n');
+  });
+
+  it('runs the lab`s tools with English messages whatever the learner`s locale, as lessons quote and check them; the reader in the C locale', async () => {
+    // A Chinese learner's environment: glibc's messages (strerror) come out in Chinese under it ("拒绝连接").
+    const saved = { LANG: process.env.LANG, LANGUAGE: process.env.LANGUAGE };
+    Object.assign(process.env, { LANG: 'C.UTF-8', LANGUAGE: 'zh_CN:zh' });
+    let chinese: Sandbox;
+    try {
+      chinese = await startSandbox(localTarget(), { world: 'none' });
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    }
+    await using _ = chinese;
+    const refused = "bash -c 'exec 3<>/dev/tcp/127.0.0.1/1'";
+    expect((await chinese.read(refused)).output).toContain('Connection refused');
+    expect((await chinese.run(refused, { timeoutMs: 5000 })).output).toContain('Connection refused');
+    expect((await chinese.probe(refused)).output).toContain('Connection refused');
+    // The learner's character set stays in the lesson's shell.
+    expect((await chinese.run('echo "$LANG ${LANGUAGE-unset}"', { timeoutMs: 5000 })).output).toBe('C.UTF-8 unset\n');
   });
 
   it('gives up a reader whose block outlives its timeout (it has no watchdog), and reads on in a new one', async () => {

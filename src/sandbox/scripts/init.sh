@@ -153,9 +153,13 @@ if [ "$(awk '{ n += $3 } END { print n }' /proc/self/uid_map)" = 1 ]; then
   chmod 755 /run/steplab/bin/tcpdump
 fi
 
-# What every shell in the lab starts with (the lesson's, steplab's probe, the learner's interactive
-# one): root's home, a prompt, the stand-ins first, then the PATH above with its sbin folders.
+# What every shell in the lab starts with (the lesson's, steplab's probe and reader, the learner's
+# interactive one): root's home, a prompt, the stand-ins first, then the PATH above with its sbin
+# folders, and the tools' messages in English, as the lessons quote them and their checks match them
+# ("Network is unreachable"): with LANGUAGE=zh_CN, glibc's come out in Chinese ("网络不可达"). The
+# learner's character set stays (LC_CTYPE).
 printf 'export HOME=/root PS1=%q PATH=%q\ncd /root 2>/dev/null || cd /\n' 'lab# ' "/run/steplab/bin:$PATH" > /run/steplab/env.sh
+echo '[ -z "${LC_ALL-}" ] || export LC_CTYPE="$LC_ALL"; unset LC_ALL LANGUAGE; export LC_MESSAGES=C' >> /run/steplab/env.sh
 
 ip link set lo up || fail "cannot configure the new network namespace (ip link set lo up failed)"
 # A new namespace may inherit the host's forwarding setting: a lab host starts with it off.
