@@ -10,7 +10,7 @@ import { SECTION_MARKER } from '../src/kernel/collect.ts';
 import { runLesson } from '../src/run/runner.ts';
 import type { StepOutcome } from '../src/run/events.ts';
 import { startSandbox } from '../src/sandbox/sandbox.ts';
-import type { Sandbox } from '../src/sandbox/types.ts';
+import type { Sandbox, ShellResult } from '../src/sandbox/types.ts';
 import { openTarget, parseTargetChoice } from '../src/cli/targets.ts';
 import { runPool } from '../src/cli/pool.ts';
 
@@ -34,6 +34,15 @@ function timed(sandbox: Sandbox, tally: () => Map<Kind, number[]>, file: string)
     tally().set(kind, [...(tally().get(kind) ?? []), ms]);
     if (ms >= 1000) slow.push(`${f(ms)} ${kind.padEnd(8)} ${file}: ${code.trim().split('\n')[0]?.slice(0, 100) ?? ''}`);
   };
+  /** A call into steplab's own shells (probe, reader), timed under the kind its code is for. */
+  const own = (call: (code: string, timeoutMs?: number) => Promise<ShellResult>) => async (code: string, timeoutMs?: number): Promise<ShellResult> => {
+    const t = performance.now();
+    try {
+      return await call(code, timeoutMs);
+    } finally {
+      add(kindOf(code), performance.now() - t, code);
+    }
+  };
   return {
     run: async (code, options) => {
       const t = performance.now();
@@ -43,22 +52,8 @@ function timed(sandbox: Sandbox, tally: () => Map<Kind, number[]>, file: string)
         add('block', performance.now() - t, code);
       }
     },
-    probe: async (code, timeoutMs) => {
-      const t = performance.now();
-      try {
-        return await sandbox.probe(code, timeoutMs);
-      } finally {
-        add(kindOf(code), performance.now() - t, code);
-      }
-    },
-    read: async (code, timeoutMs) => {
-      const t = performance.now();
-      try {
-        return await sandbox.read(code, timeoutMs);
-      } finally {
-        add(kindOf(code), performance.now() - t, code);
-      }
-    },
+    probe: own((code, timeoutMs) => sandbox.probe(code, timeoutMs)),
+    read: own((code, timeoutMs) => sandbox.read(code, timeoutMs)),
     interrupt: () => sandbox.interrupt?.() ?? Promise.resolve(),
     interactiveArgv: () => sandbox.interactiveArgv(),
     dispose: () => sandbox.dispose(),
