@@ -89,11 +89,12 @@ async function snapshotFigures(target: Target): Promise<string[]> {
   try {
     const lab = await sandbox.run(LAB, { timeoutMs: 60_000 });
     if (lab.exitCode !== 0) throw new Error(`building the bench lab failed:\n${lab.output}`);
-    const text = (await sandbox.probe(snapshotScript())).output;
+    // steplab reads in its reader shell (sh); the floor is typed in bash, as a person would.
+    const text = (await sandbox.read(snapshotScript())).output;
     const snap = parseSnapshot(text);
-    const probe = (c: string) => sandbox.probe(c);
-    const whole = await time(() => takeSnapshot(probe));
-    const ipOnly = await time(() => takeSnapshot(probe, ['ip']));
+    const read = (c: string) => sandbox.read(c);
+    const whole = await time(() => takeSnapshot(read));
+    const ipOnly = await time(() => takeSnapshot(read, ['ip']));
     const floor = await time(() => sandbox.probe(ONE_READER));
     const parse = await time(async () => parseSnapshot(text), rounds * 4);
     return [
