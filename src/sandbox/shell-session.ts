@@ -27,6 +27,12 @@ const LESSON_PID_FILE = '/run/steplab/lesson.pid';
 /** How long past its own timeout a block may take before steplab stops waiting (the watchdog inside acts first; the reader has none). */
 const GRACE_MS = 5_000;
 
+/** A timeout as the prelude's watchdog takes it: seconds, one decimal, at least 0.1. */
+const seconds = (ms: number): string => Math.max(0.1, ms / 1000).toFixed(1);
+
+/** The code follows its header line as it is, counted in bytes (the prelude reads it with `read -N`). */
+const bytes = (code: string): number => Buffer.byteLength(code, 'utf8');
+
 interface Pending {
   readonly id: string;
   readonly startedAt: number;
@@ -77,9 +83,14 @@ export class ShellSession {
     return this.#pending !== undefined;
   }
 
-  /** Run code to completion in this shell, one block at a time, stopping at the first failing command. */
+  /**
+   * Run code to completion in this shell, one block at a time: in bash stopping at the first failing
+   * command, in the reader with the status of its last.
+   */
   run(code: string, timeoutMs: number): Promise<ShellResult> {
-    return this.#enqueue(this.#role === 'reader' ? 'sh' : '__steplab_exec', code, timeoutMs);
+    // The reader's block is a group of its own lines, followed by its end line.
+    if (this.#role === 'reader') return this.#enqueue(timeoutMs, (id) => `{\n${code}\n} </dev/null; printf '\\n%s %s %d 0 0\\n' "$__STEPLAB_TOKEN" ${id} $?\n`);
+    return this.#enqueue(timeoutMs, (id) => `__steplab_exec ${id} ${seconds(timeoutMs)} ${bytes(code)}\n${code}`);
   }
 
   /**
@@ -87,7 +98,8 @@ export class ShellSession {
    * With `ready`, resolves once its output shows that text, and fails (timedOut) when it has not within timeoutMs.
    */
   background(code: string, ready?: string, timeoutMs = 10_000): Promise<ShellResult> {
-    return this.#enqueue('__steplab_bg', code, ready === undefined ? 10_000 : timeoutMs, ready);
+    const wait = ready === undefined ? 10_000 : timeoutMs;
+    return this.#enqueue(wait, (id) => `__steplab_bg ${id} ${seconds(wait)} ${ansiCQuote(ready ?? '')} ${bytes(code)}\n${code}`);
   }
 
   /** End the shell (its processes die with the sandbox). */
@@ -95,19 +107,16 @@ export class ShellSession {
     if (!this.#exited) this.#process.stdin.end();
   }
 
-  #enqueue(fn: '__steplab_exec' | '__steplab_bg' | 'sh', code: string, timeoutMs: number, ready?: string): Promise<ShellResult> {
-    const next = this.#queue.then(() => this.#send(fn, code, timeoutMs, ready));
+  /** Send a block, framed by `frame` for its id, once the blocks before it have answered. */
+  #enqueue(timeoutMs: number, frame: (id: string) => string): Promise<ShellResult> {
+    const next = this.#queue.then(() => this.#send(timeoutMs, frame));
     this.#queue = next.catch(() => {});
     return next;
   }
 
-  #send(fn: string, code: string, timeoutMs: number, ready?: string): Promise<ShellResult> {
+  #send(timeoutMs: number, frame: (id: string) => string): Promise<ShellResult> {
     if (!this.alive) throw new SteplabError('SANDBOX_BROKEN', 'the shell in the sandbox has exited');
     const id = String(this.#nextId++);
-    const seconds = Math.max(0.1, timeoutMs / 1000).toFixed(1);
-    // The code follows its line as it is, counted in bytes (the prelude reads it with `read -N`).
-    const bytes = Buffer.byteLength(code, 'utf8');
-    const args = fn === '__steplab_exec' ? `${id} ${seconds} ${bytes}` : `${id} ${seconds} ${ansiCQuote(ready ?? '')} ${bytes}`;
     return new Promise<ShellResult>((resolve) => {
       const startedAt = performance.now();
       const timer = setTimeout(() => {
@@ -125,10 +134,7 @@ export class ShellSession {
           resolve(r);
         },
       };
-      // The reader's block is a group of its own lines; its status is the status of its last command.
-      this.#process.stdin.write(fn === 'sh'
-        ? `{\n${code}\n} </dev/null; printf '\\n%s %s %d 0 0\\n' "$__STEPLAB_TOKEN" ${id} $?\n`
-        : `${fn} ${args}\n${code}`);
+      this.#process.stdin.write(frame(id));
     });
   }
 
